@@ -1,0 +1,1 @@
+"""Reference Litestar + Strawberry GraphQL backend."""

@@ -1,0 +1,1 @@
+"""Books: the sample entity, served over REST, GraphQL and the admin."""

@@ -1,0 +1,117 @@
+"""REST endpoints for books at `/api/books`: transport only; logic is in the service."""
+
+from datetime import date
+from typing import Annotated
+
+from advanced_alchemy.extensions.litestar.providers import create_service_provider
+from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_204_NO_CONTENT
+
+from backend.apps.books.schemas import BookCreate, BookRead, BookUpdate
+from backend.apps.books.services import BookFilter, BookListQuery, BookService, BookSort
+from backend.cursors import CursorCodec, query_scope
+from backend.http_errors import error_responses
+from backend.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, KeysetPaginator, Page
+
+Limit = Annotated[
+    int,
+    QueryParameter(ge=1, le=MAX_PAGE_SIZE, description="Page size, 1 to 100."),
+]
+Cursor = Annotated[
+    str | None,
+    QueryParameter(description="`page.next_cursor` of the previous page."),
+]
+
+
+class BookController(Controller):
+    """Create, read, update, delete and list books."""
+
+    path = "/api/books"
+    tags = ["books"]  # noqa: RUF012
+    dependencies = {"books": Provide(create_service_provider(BookService))}  # noqa: RUF012
+
+    @get(
+        "/",
+        summary="List books, one keyset page at a time",
+        description="Filters and `sort` are bound into the cursor: change them "
+        "and drop the cursor.",
+        responses=error_responses(400),
+    )
+    async def list_books(
+        self,
+        *,
+        books: NamedDependency[BookService],
+        cursor_codec: NamedDependency[CursorCodec],
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+        q: FromQuery[str | None] = None,
+        author: FromQuery[str | None] = None,
+        published_after: FromQuery[date | None] = None,
+        published_before: FromQuery[date | None] = None,
+        sort: FromQuery[BookSort] = BookSort.CREATED_AT_DESC,
+    ) -> Page[BookRead]:
+        """A page of books matching the filters, in `sort` order."""
+        query = BookListQuery(
+            filter=BookFilter(q, author, published_after, published_before), sort=sort
+        )
+        paginator = KeysetPaginator(
+            fetch=lambda after, size: books.list_page(
+                query=query, limit=size, after=after
+            ),
+            order=sort.order,
+            codec=cursor_codec,
+            scope=query_scope(query),
+            to_item=BookRead.from_model,
+        )
+        return await paginator.page(cursor=cursor, limit=limit)
+
+    @get(
+        "/{book_id:int}",
+        summary="Get one book",
+        responses=error_responses(404),
+    )
+    async def get_book(
+        self, book_id: FromPath[int], books: NamedDependency[BookService]
+    ) -> BookRead:
+        """The book with this id."""
+        return BookRead.from_model(await books.get(book_id))
+
+    @post(
+        "/",
+        summary="Create a book",
+        responses=error_responses(409),
+    )
+    async def create_book(
+        self, data: JSONBody[BookCreate], books: NamedDependency[BookService]
+    ) -> BookRead:
+        """Store a book; the response carries its normalised ISBN-13."""
+        return BookRead.from_model(await books.create_book(fields=data.to_fields()))
+
+    @patch(
+        "/{book_id:int}",
+        summary="Change some fields of a book",
+        responses=error_responses(404, 409),
+    )
+    async def update_book(
+        self,
+        book_id: FromPath[int],
+        data: JSONBody[BookUpdate],
+        books: NamedDependency[BookService],
+    ) -> BookRead:
+        """Change the fields present in the body."""
+        book = await books.update_book(book_id, fields=data.to_fields())
+        return BookRead.from_model(book)
+
+    @delete(
+        "/{book_id:int}",
+        summary="Delete a book",
+        status_code=HTTP_204_NO_CONTENT,
+        responses=error_responses(404),
+    )
+    async def delete_book(
+        self, book_id: FromPath[int], books: NamedDependency[BookService]
+    ) -> None:
+        """Remove the book."""
+        await books.delete_book(book_id)

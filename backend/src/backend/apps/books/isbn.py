@@ -1,0 +1,43 @@
+"""The ISBN rule, in one place: accept ISBN-10 or ISBN-13, store ISBN-13."""
+
+from backend.errors import InvalidFieldError
+
+_SEPARATORS = str.maketrans("", "", " -")
+ISBN10_LENGTH = 10
+ISBN13_LENGTH = 13
+
+
+def _isbn13_check_digit(first12: str) -> str:
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
+    return str((10 - total % 10) % 10)
+
+
+def _isbn10_is_valid(isbn: str) -> bool:
+    if not isbn[:9].isdigit() or not (isbn[9].isdigit() or isbn[9] in "Xx"):
+        return False
+    digits = [int(d) for d in isbn[:9]] + [10 if isbn[9] in "Xx" else int(isbn[9])]
+    return sum((10 - i) * d for i, d in enumerate(digits)) % 11 == 0
+
+
+def normalize_isbn(raw: str) -> str:
+    """Return the 13-digit form of an ISBN-10 or ISBN-13 (hyphens and spaces allowed).
+
+    Raises:
+        InvalidFieldError: on the `isbn` field when the length, characters or
+            check digit are wrong.
+    """
+    compact = raw.translate(_SEPARATORS)
+    if len(compact) == ISBN10_LENGTH:
+        if not _isbn10_is_valid(compact):
+            raise InvalidFieldError("isbn", "isbn is not a valid ISBN-10 (check digit)")
+        first12 = "978" + compact[:9]
+        return first12 + _isbn13_check_digit(first12)
+    if len(compact) == ISBN13_LENGTH and compact.isdigit():
+        if compact[:3] not in {"978", "979"} or (
+            _isbn13_check_digit(compact[:12]) != compact[12]
+        ):
+            raise InvalidFieldError("isbn", "isbn is not a valid ISBN-13 (check digit)")
+        return compact
+    raise InvalidFieldError(
+        "isbn", "isbn must have 10 or 13 digits (hyphens and spaces allowed)"
+    )

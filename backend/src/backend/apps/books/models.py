@@ -1,0 +1,46 @@
+"""The `book` table."""
+
+from datetime import date
+
+from advanced_alchemy.base import IdentityAuditBase
+from sqlalchemy import CheckConstraint, Date, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from backend.keyset import nulls_last_key
+
+TITLE_MAX_LENGTH = 255
+AUTHOR_MAX_LENGTH = 255
+ISBN_LENGTH = 13
+PAGE_COUNT_MAX = 100_000
+
+
+class BookModel(IdentityAuditBase):
+    """A book; `isbn` holds the normalised 13-digit ISBN and is unique."""
+
+    __tablename__ = "book"
+    __table_args__ = (
+        CheckConstraint(
+            f"page_count BETWEEN 1 AND {PAGE_COUNT_MAX}", name="page_count_range"
+        ),
+        Index("ix_book_created_at_id", "created_at", "id"),
+        Index("ix_book_title_id", "title", "id"),
+    )
+
+    title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))
+    author: Mapped[str] = mapped_column(String(AUTHOR_MAX_LENGTH))
+    isbn: Mapped[str] = mapped_column(String(ISBN_LENGTH), unique=True)
+    published_on: Mapped[date | None] = mapped_column(Date(), default=None)
+    page_count: Mapped[int | None] = mapped_column(default=None)
+
+
+# One index per direction of the NULLS LAST date order (see `nulls_last_key`).
+Index(
+    "ix_book_published_on_asc_id",
+    nulls_last_key(BookModel.published_on, descending=False),
+    BookModel.id,
+)
+Index(
+    "ix_book_published_on_desc_id",
+    nulls_last_key(BookModel.published_on, descending=True),
+    BookModel.id,
+)

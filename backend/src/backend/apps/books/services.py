@@ -1,0 +1,155 @@
+"""Book use cases: validation, persistence and keyset listing; no transport types."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from advanced_alchemy.exceptions import ErrorMessages
+from advanced_alchemy.repository import SQLAlchemyAsyncRepository
+from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
+from sqlalchemy import ColumnElement, func, or_, select
+
+from backend.apps.books.models import BookModel
+from backend.apps.books.validation import BookFields, clean_book_fields
+from backend.keyset import KeysetPage, Position, SortOrder, page, seek
+
+__all__ = ("BookFields", "BookFilter", "BookListQuery", "BookService", "BookSort")
+
+
+class BookSort(StrEnum):
+    """Supported orders; a leading `-` means descending."""
+
+    CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
+    TITLE = "title"
+    TITLE_DESC = "-title"
+    PUBLISHED_ON = "published_on"
+    PUBLISHED_ON_DESC = "-published_on"
+
+    @property
+    def order(self) -> SortOrder:
+        """The keyset order behind this sort."""
+        return _ORDERS[self]
+
+
+def _order(sort: BookSort) -> SortOrder:
+    name = sort.value.removeprefix("-")
+    return SortOrder(
+        name=sort.value,
+        column=getattr(BookModel, name),
+        id_column=BookModel.id,
+        descending=sort.value.startswith("-"),
+        nulls_last=name == "published_on",
+    )
+
+
+_ORDERS = {sort: _order(sort) for sort in BookSort}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True, slots=True)
+class BookFilter:
+    """Filters of a book listing; `None` means "not filtered"."""
+
+    q: str | None = None
+    author: str | None = None
+    published_after: date | None = None
+    published_before: date | None = None
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        """SQL conditions for the filters that are set."""
+        clauses: list[ColumnElement[bool]] = []
+        if self.q:
+            pattern = f"%{_escape_like(self.q)}%"
+            clauses.append(
+                or_(BookModel.title.ilike(pattern), BookModel.author.ilike(pattern))
+            )
+        if self.author:
+            clauses.append(func.lower(BookModel.author) == self.author.lower())
+        if self.published_after is not None:
+            clauses.append(BookModel.published_on >= self.published_after)
+        if self.published_before is not None:
+            clauses.append(BookModel.published_on <= self.published_before)
+        return clauses
+
+
+@dataclass(frozen=True, slots=True)
+class BookListQuery:
+    """What a listing shows: its filters and its order. Cursors are bound to it."""
+
+    filter: BookFilter = BookFilter()
+    sort: BookSort = BookSort.CREATED_AT_DESC
+
+
+class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
+    """Create, change, remove and list books; every write goes through the rules."""
+
+    class Repo(SQLAlchemyAsyncRepository[BookModel]):
+        """Book persistence with client-safe error messages."""
+
+        model_type = BookModel
+        error_messages = ErrorMessages(
+            duplicate_key="A book with this ISBN already exists.",
+            not_found="Book not found.",
+        )
+
+    repository_type = Repo
+
+    async def create_book(
+        self, *, fields: BookFields, auto_commit: bool = False
+    ) -> BookModel:
+        """Store a new book.
+
+        Raises:
+            InvalidFieldError: a field breaks a rule or a required one is missing.
+            DuplicateKeyError: a book with the same (normalised) ISBN exists.
+        """
+        cleaned = clean_book_fields(fields, partial=False)
+        return await self.create(BookModel(**cleaned), auto_commit=auto_commit)
+
+    async def update_book(
+        self, book_id: int, *, fields: BookFields, auto_commit: bool = False
+    ) -> BookModel:
+        """Change the given fields of a book, leaving the others as they are.
+
+        Raises:
+            InvalidFieldError: a field breaks a rule.
+            NotFoundError: no book has this id.
+            DuplicateKeyError: another book has the new ISBN.
+        """
+        cleaned = clean_book_fields(fields, partial=True)
+        book = await self.get(book_id)
+        for name, value in cleaned.items():
+            setattr(book, name, value)
+        return await self.update(book, auto_commit=auto_commit)
+
+    async def delete_book(self, book_id: int, *, auto_commit: bool = False) -> None:
+        """Remove a book.
+
+        Raises:
+            NotFoundError: no book has this id.
+        """
+        await self.delete(book_id, auto_commit=auto_commit)
+
+    async def list_page(
+        self,
+        *,
+        query: BookListQuery,
+        limit: int,
+        after: Position | None = None,
+        backward: bool = False,
+    ) -> KeysetPage[BookModel]:
+        """One keyset page of books matching `query`, after (or before) a position."""
+        statement = select(BookModel).where(*query.filter.clauses())
+        statement = seek(
+            statement, query.sort.order, after=after, limit=limit, backward=backward
+        )
+        rows = await self.repository.get_many(statement=statement)
+        return page(rows, limit=limit, backward=backward)
+
+    async def count_books(self, *, book_filter: BookFilter) -> int:
+        """How many books match the filter (one COUNT query)."""
+        return await self.count(*book_filter.clauses())

@@ -1,0 +1,135 @@
+"""REST error mapping: domain and repository errors to Litestar's JSON error shape.
+
+Responses read `{"status_code", "detail", "extra"?}`; a 5xx never carries a
+traceback, SQL or exception text (the server log has them).
+"""
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import msgspec
+from advanced_alchemy.exceptions import (
+    DuplicateKeyError,
+    NotFoundError,
+    RepositoryError,
+)
+from litestar import Request, Response
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.status_codes import (
+    HTTP_400_BAD_REQUEST,
+    HTTP_404_NOT_FOUND,
+    HTTP_409_CONFLICT,
+    HTTP_500_INTERNAL_SERVER_ERROR,
+    HTTP_503_SERVICE_UNAVAILABLE,
+)
+from litestar.types import ExceptionHandlersMap
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+from backend.errors import InvalidFieldError
+
+logger = logging.getLogger(__name__)
+
+DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly."
+INTERNAL_ERROR = "Internal server error."
+
+
+class ErrorDetail(msgspec.Struct):
+    """One problem with the request: the input it concerns and what to fix."""
+
+    key: str
+    message: str
+
+
+class ErrorBody(msgspec.Struct, omit_defaults=True):
+    """Litestar's error response body."""
+
+    status_code: int
+    detail: str
+    extra: list[ErrorDetail] | None = None
+
+
+_DESCRIPTIONS: Mapping[int, str] = {
+    400: "Invalid input: `extra` names each field to fix",
+    401: "Authentication required or failed",
+    404: "No such resource",
+    409: "Conflicts with a stored resource",
+    413: "Request body too large",
+    429: "Too many requests",
+    503: "The database is unavailable",
+}
+
+
+def error_responses(*status_codes: int) -> dict[int, ResponseSpec]:
+    """OpenAPI documentation of the error responses an operation can give."""
+    return {
+        code: ResponseSpec(data_container=ErrorBody, description=_DESCRIPTIONS[code])
+        for code in status_codes
+    }
+
+
+def _error(
+    status_code: int, detail: str, extra: list[ErrorDetail] | None = None
+) -> Response[ErrorBody]:
+    return Response(ErrorBody(status_code, detail, extra), status_code=status_code)
+
+
+def _database_is_down(exc: BaseException) -> bool:
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, (OperationalError, InterfaceError, PoolTimeoutError)):
+        return True
+    if isinstance(cause, DBAPIError):
+        return cause.connection_invalidated
+    return isinstance(cause, (OSError, TimeoutError))
+
+
+def invalid_field_handler(
+    _: Request[Any, Any, Any], exc: InvalidFieldError
+) -> Response[ErrorBody]:
+    """400 naming the field to fix."""
+    return _error(
+        HTTP_400_BAD_REQUEST, exc.message, [ErrorDetail(exc.field, exc.message)]
+    )
+
+
+def repository_error_handler(
+    request: Request[Any, Any, Any], exc: RepositoryError
+) -> Response[ErrorBody]:
+    """404 / 409 with the repository's safe message; 503 or a masked 500 otherwise."""
+    if isinstance(exc, NotFoundError):
+        return _error(HTTP_404_NOT_FOUND, str(exc.detail))
+    if isinstance(exc, DuplicateKeyError):
+        return _error(HTTP_409_CONFLICT, str(exc.detail))
+    if _database_is_down(exc):
+        logger.warning(
+            "database unavailable on %s %s", request.method, request.url.path
+        )
+        return _error(HTTP_503_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE)
+    logger.error(
+        "repository error on %s %s", request.method, request.url.path, exc_info=exc
+    )
+    return _error(HTTP_500_INTERNAL_SERVER_ERROR, INTERNAL_ERROR)
+
+
+def database_down_handler(
+    request: Request[Any, Any, Any], exc: OSError | OperationalError | PoolTimeoutError
+) -> Response[ErrorBody]:
+    """503 when the database cannot be reached outside a repository call."""
+    logger.warning(
+        "database unavailable on %s %s: %s",
+        request.method,
+        request.url.path,
+        type(exc).__name__,
+    )
+    return _error(HTTP_503_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE)
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    InvalidFieldError: invalid_field_handler,
+    RepositoryError: repository_error_handler,
+    OperationalError: database_down_handler,
+    InterfaceError: database_down_handler,
+    PoolTimeoutError: database_down_handler,
+    ConnectionError: database_down_handler,
+}

@@ -1,0 +1,5 @@
+"""Every model of every app, imported in one place for Alembic and the admin."""
+
+from backend.apps.books.models import BookModel
+
+__all__ = ("BookModel",)

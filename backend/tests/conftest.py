@@ -1,0 +1,133 @@
+"""Test harness: a migrated database per session, a rolled-back transaction per test."""
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+from advanced_alchemy.alembic.commands import AlembicCommands
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from advanced_alchemy.extensions.litestar.plugins import SQLAlchemyInitPlugin
+from litestar import Litestar
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from backend.app import create_app
+from backend.database import alchemy_config
+from backend.settings import Environment, Settings
+from tests.database import create_database, drop_database
+
+DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+TEST_SECRET_KEY = "test-secret-key-0123456789abcdef0123456789"
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    """Settings for an app under test."""
+    values: dict[str, object] = {
+        "app_env": Environment.TEST,
+        "database_url": database_url,
+        "secret_key": TEST_SECRET_KEY,
+    }
+    values.update(overrides)
+    return Settings.model_validate(values)
+
+
+def migrate(database_url: str, revision: str = "head") -> None:
+    """Upgrade a database with the project's migrations."""
+    AlembicCommands(
+        sqlalchemy_config=alchemy_config(make_settings(database_url))
+    ).upgrade(revision)
+
+
+@pytest.fixture(scope="session")
+def base_database_url() -> str:
+    """The server the tests create their databases on."""
+    return os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+
+
+@pytest.fixture(scope="session")
+def database_url(base_database_url: str) -> Iterator[str]:
+    """A fresh database, migrated to head by Alembic, dropped at the end."""
+    url = create_database(base_database_url)
+    try:
+        migrate(url)
+        yield url
+    finally:
+        drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    """Settings of the app under test."""
+    return make_settings(database_url)
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[Litestar]:
+    """The real app, started once for the session.
+
+    Its lifespan runs in a task of its own: anyio requires it to start and
+    stop in one task, and pytest-asyncio sets fixtures up and tears them
+    down in different ones.
+    """
+    application = create_app(settings)
+    started, stopping = asyncio.Event(), asyncio.Event()
+
+    async def serve() -> None:
+        async with application.lifespan():
+            started.set()
+            await stopping.wait()
+
+    lifespan = asyncio.create_task(serve())
+    await started.wait()
+    yield application
+    stopping.set()
+    await lifespan
+
+
+@pytest.fixture(scope="session")
+def db_config(app: Litestar) -> SQLAlchemyAsyncConfig:
+    """The app's own SQLAlchemy config."""
+    config = app.plugins.get(SQLAlchemyInitPlugin).config[0]
+    assert isinstance(config, SQLAlchemyAsyncConfig)
+    return config
+
+
+@pytest.fixture
+async def db_session(
+    app: Litestar, db_config: SQLAlchemyAsyncConfig
+) -> AsyncIterator[AsyncSession]:
+    """A session inside a transaction that is rolled back after the test.
+
+    Requests made during the test get sessions on the same connection, so
+    their commits only release savepoints.
+    """
+    engine: AsyncEngine = app.state[db_config.engine_app_state_key]
+    original_maker = app.state[db_config.session_maker_app_state_key]
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        maker = async_sessionmaker(
+            bind=connection,
+            expire_on_commit=False,
+            join_transaction_mode="create_savepoint",
+        )
+        app.state[db_config.session_maker_app_state_key] = maker
+        try:
+            async with maker() as session:
+                yield session
+        finally:
+            app.state[db_config.session_maker_app_state_key] = original_maker
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def client(
+    app: Litestar, db_session: AsyncSession
+) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client talking to the app in-process, inside the test's transaction."""
+    # httpx types ASGI apps more narrowly than Litestar's (TypedDict) scopes.
+    transport = httpx.ASGITransport(app=app)  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver"
+    ) as http:
+        yield http
