@@ -1,6 +1,5 @@
 """Test harness: a migrated database per session, a rolled-back transaction per test."""
 
-import asyncio
 import os
 from collections.abc import AsyncIterator, Iterator
 
@@ -16,6 +15,7 @@ from backend.app import create_app
 from backend.database import alchemy_config
 from backend.settings import Environment, Settings
 from tests.database import create_database, drop_database
+from tests.lifespan import serving
 
 DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 TEST_SECRET_KEY = "test-secret-key-0123456789abcdef0123456789"
@@ -64,25 +64,9 @@ def settings(database_url: str) -> Settings:
 
 @pytest.fixture(scope="session")
 async def app(settings: Settings) -> AsyncIterator[Litestar]:
-    """The real app, started once for the session.
-
-    Its lifespan runs in a task of its own: anyio requires it to start and
-    stop in one task, and pytest-asyncio sets fixtures up and tears them
-    down in different ones.
-    """
-    application = create_app(settings)
-    started, stopping = asyncio.Event(), asyncio.Event()
-
-    async def serve() -> None:
-        async with application.lifespan():
-            started.set()
-            await stopping.wait()
-
-    lifespan = asyncio.create_task(serve())
-    await started.wait()
-    yield application
-    stopping.set()
-    await lifespan
+    """The real app, started once for the session."""
+    async with serving(create_app(settings)) as application:
+        yield application
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,7 @@ class KeysetPaginator[M, T](AbstractAsyncCursorPaginator[str, T]):
             InvalidCursorError: the cursor is malformed, forged or from another query.
         """
         after = None
-        if cursor is not None:
+        if cursor:  # `?cursor=` (empty) asks for the first page
             after = self._codec.decode(
                 cursor, scope=self._scope, value_type=self._order.value_type
             )

@@ -33,9 +33,9 @@ def normalize_isbn(raw: str) -> str:
         first12 = "978" + compact[:9]
         return first12 + _isbn13_check_digit(first12)
     if len(compact) == ISBN13_LENGTH and compact.isdigit():
-        if compact[:3] not in {"978", "979"} or (
-            _isbn13_check_digit(compact[:12]) != compact[12]
-        ):
+        if compact[:3] not in {"978", "979"}:
+            raise InvalidFieldError("isbn", "isbn: an ISBN-13 starts with 978 or 979")
+        if _isbn13_check_digit(compact[:12]) != compact[12]:
             raise InvalidFieldError("isbn", "isbn is not a valid ISBN-13 (check digit)")
         return compact
     raise InvalidFieldError(
