@@ -1,6 +1,5 @@
 """Test harness: a migrated database per session, a rolled-back transaction per test."""
 
-import os
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -17,7 +16,6 @@ from backend.settings import Environment, Settings
 from tests.database import create_database, drop_database
 from tests.lifespan import serving
 
-DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 TEST_SECRET_KEY = "test-secret-key-0123456789abcdef0123456789"
 
 
@@ -41,8 +39,8 @@ def migrate(database_url: str, revision: str = "head") -> None:
 
 @pytest.fixture(scope="session")
 def base_database_url() -> str:
-    """The server the tests create their databases on."""
-    return os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+    """The server the tests create their databases on: `DATABASE_URL`'s."""
+    return Settings().database_url.encoded_string()
 
 
 @pytest.fixture(scope="session")
