@@ -5,14 +5,14 @@ sets fixtures up and tears them down in different tasks.
 """
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
 from litestar import Litestar
 
 
 @asynccontextmanager
-async def serving(app: Litestar) -> AsyncIterator[Litestar]:
+async def serving(app: Litestar) -> AsyncGenerator[Litestar]:
     """Start `app` (startup hooks, plugins), yield it, then shut it down."""
     started, stopping = asyncio.Event(), asyncio.Event()
 
