@@ -1,0 +1,227 @@
+"""`task bench`: seed 100 000 books, serve the app as production would, measure.
+
+Usage: python -m bench.run [--rows N] [--seconds S] [--connections C] [--workers W]
+       python -m bench.run --smoke     (a tiny run for CI, so the benchmark cannot rot)
+"""
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import asyncpg
+from sqlalchemy.engine import make_url
+from strawberry.relay import to_base64
+
+from backend.apps.books.services import BookListQuery, BookSort
+from backend.cursors import CursorCodec, query_scope
+from backend.keyset import Position
+from backend.settings import Settings, get_settings
+from bench import load, seed, servers
+
+SECRET = "benchmark-secret-key-0123456789abcdef0123456789"  # noqa: S105
+FIELDS = "id title author isbn publishedOn pageCount createdAt updatedAt"
+BOOKS_QUERY = (
+    f"{{ books(first: 20) {{ edges {{ cursor node {{ {FIELDS} }} }} "
+    "pageInfo { hasNextPage endCursor } } }"
+)
+TARGETS = {
+    "deep page / first page": ("<=", 1.2),
+    "REST list / floor": (">=", 0.25),
+    "GraphQL list / REST list": (">=", 0.5),
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How big and how long the run is."""
+
+    rows: int
+    deep_offset: int
+    seconds: int
+    connections: int
+    workers: int
+
+
+def _options() -> Plan:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny run for CI")
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    if args.smoke:
+        return Plan(rows=2_000, deep_offset=1_500, seconds=1, connections=4, workers=1)
+    return Plan(
+        args.rows, int(args.rows * 0.9), args.seconds, args.connections, args.workers
+    )
+
+
+async def _deep_cursors(dsn: str, offset: int) -> dict[BookSort, str]:
+    """The cursor a client holds after paging `offset` rows, for every sort."""
+    codec = CursorCodec(SECRET)
+    cursors: dict[BookSort, str] = {}
+    connection = await asyncpg.connect(dsn)
+    try:
+        for sort in BookSort:
+            field = sort.value.removeprefix("-")
+            direction = "DESC" if sort.value.startswith("-") else "ASC"
+            key = field
+            if field == "published_on":
+                fill = "'-infinity'" if direction == "DESC" else "'infinity'"
+                key = f"coalesce(published_on, {fill}::date)"
+            row = await connection.fetchrow(
+                f"SELECT {field} AS value, id FROM book "  # noqa: S608 (fixed identifiers)
+                f"ORDER BY {key} {direction}, id {direction} OFFSET $1 LIMIT 1",
+                offset - 1,
+            )
+            scope = query_scope(BookListQuery(sort=sort))
+            cursors[sort] = codec.encode(Position(row["value"], row["id"]), scope=scope)
+    finally:
+        await connection.close()
+    return cursors
+
+
+def _scenarios(
+    api: str, plan: Plan, cursors: dict[BookSort, str], some_id: int
+) -> Iterator[tuple[str, str, str | None]]:
+    for sort in BookSort:
+        yield (
+            f"REST list first page sort={sort.value}",
+            f"{api}/api/books?limit=20&sort={sort.value}",
+            None,
+        )
+        yield (
+            f"REST list after {plan.deep_offset} rows sort={sort.value}",
+            f"{api}/api/books?limit=20&sort={sort.value}&cursor={cursors[sort]}",
+            None,
+        )
+    yield "REST get one", f"{api}/api/books/{some_id}", None
+    yield (
+        "GraphQL books(first: 20)",
+        f"{api}/graphql",
+        json.dumps({"query": BOOKS_QUERY}),
+    )
+    node_id = to_base64("Book", some_id)
+    yield (
+        "GraphQL node(id:)",
+        f"{api}/graphql",
+        json.dumps(
+            {"query": f'{{ node(id: "{node_id}") {{ ... on Book {{ {FIELDS} }} }} }}'}
+        ),
+    )
+
+
+def _ratio_rows(results: dict[str, load.Result], plan: Plan) -> list[tuple[str, float]]:
+    ratios: list[tuple[str, float]] = []
+    for sort in BookSort:
+        first = results[f"REST list first page sort={sort.value}"].requests_per_second
+        deep = results[
+            f"REST list after {plan.deep_offset} rows sort={sort.value}"
+        ].requests_per_second
+        ratios.append((f"deep page / first page ({sort.value})", first / deep))
+    rest = results["REST list first page sort=-created_at"].requests_per_second
+    ratios.append(
+        (
+            "REST list / floor",
+            rest / results["floor (bare ASGI + asyncpg + msgspec)"].requests_per_second,
+        )
+    )
+    ratios.append(
+        (
+            "GraphQL list / REST list",
+            results["GraphQL books(first: 20)"].requests_per_second / rest,
+        )
+    )
+    return ratios
+
+
+def _report(results: dict[str, load.Result], plan: Plan) -> bool:
+    out = sys.stdout
+    out.write(
+        f"\n{plan.rows} books, {plan.connections} connections, "
+        f"{plan.seconds}s per scenario, {plan.workers} uvicorn worker(s)\n\n"
+    )
+    out.write(
+        "| scenario | requests/s | p50 ms | p99 ms | errors |\n"
+        "|---|---:|---:|---:|---:|\n"
+    )
+    for result in results.values():
+        out.write(
+            f"| {result.name} | {result.requests_per_second:.0f} | "
+            f"{result.p50_ms:.2f} | {result.p99_ms:.2f} | {result.errors} |\n"
+        )
+    out.write("\n| ratio | measured | target | met |\n|---|---:|---:|---|\n")
+    all_met = True
+    for name, value in _ratio_rows(results, plan):
+        base = name.split(" (")[0]
+        op, target = TARGETS[base]
+        met = value <= target if op == "<=" else value >= target
+        all_met &= met
+        out.write(
+            f"| {name} | {value:.2f} | {op} {target} | {'yes' if met else 'no'} |\n"
+        )
+    return all_met and not any(r.errors for r in results.values())
+
+
+def main() -> int:
+    """Seed, serve, measure, report; exit 1 when a request failed."""
+    plan = _options()
+    base = get_settings().database_url
+    url = (
+        make_url(base.encoded_string())
+        .set(database="backend_bench")
+        .render_as_string(hide_password=False)
+    )
+    env = {
+        "DATABASE_URL": url,
+        "SECRET_KEY": SECRET,
+        "ADMIN_SESSION_SECRET": SECRET[::-1],
+        "APP_ENV": "production",
+        "LOG_LEVEL": "WARNING",
+    }
+    settings = Settings.model_validate(
+        {name.lower(): value for name, value in env.items()}
+    )
+    dsn = (
+        make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    )
+    seed.prepare(settings, plan.rows)
+    try:
+        cursors = asyncio.run(_deep_cursors(dsn, plan.deep_offset))
+        results: dict[str, load.Result] = {}
+        with servers.uvicorn(
+            "bench.floor:app", env={"FLOOR_DSN": dsn}, workers=plan.workers, probe="/"
+        ) as floor:
+            name = "floor (bare ASGI + asyncpg + msgspec)"
+            results[name] = load.run(
+                name, floor, seconds=plan.seconds, connections=plan.connections
+            )
+        with servers.uvicorn(
+            "backend.app:create_app",
+            env=env,
+            workers=plan.workers,
+            probe="/health",
+            factory=True,
+        ) as api:
+            for name, target, body in _scenarios(
+                api, plan, cursors, some_id=plan.rows // 2
+            ):
+                results[name] = load.run(
+                    name,
+                    target,
+                    seconds=plan.seconds,
+                    connections=plan.connections,
+                    post=body,
+                )
+        ok = _report(results, plan)
+    finally:
+        asyncio.run(seed.drop(url))
+    return 0 if ok or plan.rows < 100_000 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
