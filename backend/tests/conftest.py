@@ -1,20 +1,25 @@
 """Test harness: a migrated database per session, a rolled-back transaction per test."""
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from functools import partial
 
 import httpx
 import pytest
 from advanced_alchemy.alembic.commands import AlembicCommands
-from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from advanced_alchemy.extensions.litestar.plugins import SQLAlchemyInitPlugin
 from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from backend.app import create_app
-from backend.database import alchemy_config
+from backend.apps.users.models import UserModel
+from backend.apps.users.passwords import hash_password
+from backend.database import AlchemyConfig, alchemy_config
 from backend.settings import Environment, Settings
 from tests.database import create_database, drop_database
 from tests.lifespan import serving
+from tests.sql_counter import StatementRecorder, recording_statements
+from tests.users.factories import TEST_PASSWORD, add_user, bearer
 
 TEST_SECRET_KEY = "test-secret-key-0123456789abcdef0123456789"
 
@@ -25,6 +30,9 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "app_env": Environment.TEST,
         "database_url": database_url,
         "secret_key": TEST_SECRET_KEY,
+        # Tests share one client address; tests/users/test_rate_limit.py
+        # checks the limit on an app of its own.
+        "login_rate_limit": 10_000,
     }
     values.update(overrides)
     return Settings.model_validate(values)
@@ -68,16 +76,16 @@ async def app(settings: Settings) -> AsyncIterator[Litestar]:
 
 
 @pytest.fixture(scope="session")
-def db_config(app: Litestar) -> SQLAlchemyAsyncConfig:
+def db_config(app: Litestar) -> AlchemyConfig:
     """The app's own SQLAlchemy config."""
     config = app.plugins.get(SQLAlchemyInitPlugin).config[0]
-    assert isinstance(config, SQLAlchemyAsyncConfig)
+    assert isinstance(config, AlchemyConfig)
     return config
 
 
 @pytest.fixture
 async def db_session(
-    app: Litestar, db_config: SQLAlchemyAsyncConfig
+    app: Litestar, db_config: AlchemyConfig
 ) -> AsyncIterator[AsyncSession]:
     """A session inside a transaction that is rolled back after the test.
 
@@ -85,7 +93,6 @@ async def db_session(
     their commits only release savepoints.
     """
     engine: AsyncEngine = app.state[db_config.engine_app_state_key]
-    original_maker = app.state[db_config.session_maker_app_state_key]
     async with engine.connect() as connection:
         transaction = await connection.begin()
         maker = async_sessionmaker(
@@ -93,23 +100,59 @@ async def db_session(
             expire_on_commit=False,
             join_transaction_mode="create_savepoint",
         )
-        app.state[db_config.session_maker_app_state_key] = maker
         try:
-            async with maker() as session:
-                yield session
+            with db_config.sessions_from(app.state, maker):
+                async with maker() as session:
+                    yield session
         finally:
-            app.state[db_config.session_maker_app_state_key] = original_maker
             await transaction.rollback()
+
+
+@asynccontextmanager
+async def http_client(
+    app: Litestar, headers: dict[str, str] | None = None
+) -> AsyncGenerator[httpx.AsyncClient]:
+    """An HTTP client talking to `app` in-process."""
+    # httpx types ASGI apps more narrowly than Litestar's (TypedDict) scopes.
+    transport = httpx.ASGITransport(app=app)  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver", headers=headers
+    ) as http:
+        yield http
+
+
+@pytest.fixture(scope="session")
+async def password_hash() -> str:
+    """The hash of `TEST_PASSWORD`, made once: argon2 takes ~0.2 s a hash."""
+    return await hash_password(TEST_PASSWORD)
+
+
+@pytest.fixture
+async def user(db_session: AsyncSession, password_hash: str) -> UserModel:
+    """An active user (not a superuser) in the test's transaction."""
+    return await add_user(db_session, password_hash=password_hash)
+
+
+@pytest.fixture
+async def anonymous_client(
+    app: Litestar, db_session: AsyncSession
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client without credentials, inside the test's transaction."""
+    async with http_client(app) as http:
+        yield http
 
 
 @pytest.fixture
 async def client(
-    app: Litestar, db_session: AsyncSession
+    app: Litestar, user: UserModel, settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client talking to the app in-process, inside the test's transaction."""
-    # httpx types ASGI apps more narrowly than Litestar's (TypedDict) scopes.
-    transport = httpx.ASGITransport(app=app)  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver"
-    ) as http:
+    """A client signed in as `user` (bearer token), inside the test's transaction."""
+    async with http_client(app, bearer(user.id, settings.secret_key)) as http:
         yield http
+
+
+@pytest.fixture
+def sql_statements(app: Litestar, db_config: AlchemyConfig) -> StatementRecorder:
+    """`with sql_statements() as statements:` lists the SQL the app runs inside."""
+    engine: AsyncEngine = app.state[db_config.engine_app_state_key]
+    return partial(recording_statements, engine.sync_engine)

@@ -19,6 +19,13 @@ def _admin_dsn(url: str) -> str:
     )
 
 
+def asyncpg_dsn(url: str) -> str:
+    """`url` (a SQLAlchemy URL) as a DSN `asyncpg.connect` takes."""
+    return (
+        make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    )
+
+
 def _owner_is_gone(name: str) -> bool:
     match = _NAME.match(name)
     if match is None:

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from backend.settings import DEVELOPMENT_SECRET_KEY, Environment, Settings
 
 STRONG_SECRET = "s" * 48
+STRONG_ADMIN_SECRET = "a" * 48
 
 
 @pytest.fixture
@@ -30,6 +31,7 @@ def test_development_needs_no_configuration() -> None:
 def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("APP_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", STRONG_SECRET)
+    monkeypatch.setenv("ADMIN_SESSION_SECRET", STRONG_ADMIN_SECRET)
     monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://u:p@db:5432/app")
     settings = Settings()
     assert settings.is_production
@@ -43,6 +45,15 @@ def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None
         ({}, "SECRET_KEY is the development default"),
         ({"secret_key": "short"}, "SECRET_KEY is shorter than 32"),
         ({"secret_key": STRONG_SECRET, "debug": True}, "DEBUG is on"),
+        ({"secret_key": STRONG_SECRET}, "ADMIN_SESSION_SECRET is the development"),
+        (
+            {"secret_key": STRONG_SECRET, "admin_session_secret": "short"},
+            "ADMIN_SESSION_SECRET is shorter than 32",
+        ),
+        (
+            {"secret_key": STRONG_SECRET, "admin_session_secret": STRONG_SECRET},
+            "ADMIN_SESSION_SECRET is the same as SECRET_KEY",
+        ),
     ],
 )
 def test_production_refuses_unsafe_settings(
@@ -55,7 +66,11 @@ def test_production_refuses_unsafe_settings(
 @pytest.mark.usefixtures("empty_environment")
 def test_production_starts_with_a_strong_secret() -> None:
     settings = Settings.model_validate(
-        {"app_env": "production", "secret_key": STRONG_SECRET}
+        {
+            "app_env": "production",
+            "secret_key": STRONG_SECRET,
+            "admin_session_secret": STRONG_ADMIN_SECRET,
+        }
     )
     assert settings.is_production
 

@@ -1,17 +1,27 @@
 """The application factory: `litestar --app backend.app:create_app run`."""
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.logging.config import LoggingConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
+from backend.admin import ADMIN_LOGIN_PATH, admin_handler
 from backend.apps.books.controllers import BookController
+from backend.apps.users.controllers import LOGIN_PATH, AuthController
+from backend.auth.bearer import build_jwt_auth
+from backend.auth.rate_limit import login_rate_limit
 from backend.cursors import CursorCodec
 from backend.database import alchemy_config
-from backend.dependencies import CURSOR_CODEC_STATE_KEY, provide_cursor_codec
+from backend.dependencies import (
+    CURSOR_CODEC_STATE_KEY,
+    SETTINGS_STATE_KEY,
+    provide_cursor_codec,
+    provide_settings,
+)
+from backend.graphql.controller import graphql_controller
 from backend.health import HealthController
 from backend.http_errors import EXCEPTION_HANDLERS
 from backend.settings import Settings, get_settings
@@ -22,18 +32,47 @@ MAX_BODY_BYTES = 1024 * 1024
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the app from `settings` (the environment's when omitted)."""
     settings = settings or get_settings()
+    db_config = alchemy_config(settings)
+    jwt_auth = build_jwt_auth(settings=settings, db_config=db_config)
+    state = State(
+        {
+            CURSOR_CODEC_STATE_KEY: CursorCodec(settings.secret_key),
+            SETTINGS_STATE_KEY: settings,
+        }
+    )
+    # The routes that take passwords, and only they, pass the login rate limiter.
+    sign_in = Router(
+        path="/",
+        route_handlers=[
+            AuthController,
+            admin_handler(settings=settings, db_config=db_config, state=state),
+        ],
+        middleware=[
+            login_rate_limit(
+                settings=settings, login_paths=[LOGIN_PATH, ADMIN_LOGIN_PATH]
+            ).middleware
+        ],
+    )
     return Litestar(
-        route_handlers=[HealthController, BookController],
-        plugins=[SQLAlchemyPlugin(config=alchemy_config(settings))],
+        route_handlers=[
+            HealthController,
+            sign_in,
+            BookController,
+            graphql_controller(settings),
+        ],
+        plugins=[SQLAlchemyPlugin(config=db_config)],
+        middleware=[jwt_auth.middleware],
         dependencies={
-            "cursor_codec": Provide(provide_cursor_codec, sync_to_thread=False)
+            "cursor_codec": Provide(provide_cursor_codec, sync_to_thread=False),
+            "settings": Provide(provide_settings, sync_to_thread=False),
         },
-        state=State({CURSOR_CODEC_STATE_KEY: CursorCodec(settings.secret_key)}),
+        state=state,
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=OpenAPIConfig(
             title="Reference backend",
             version="0.1.0",
             path="/schema",
+            components=[jwt_auth.openapi_components],
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin()],
         ),
         logging_config=LoggingConfig(

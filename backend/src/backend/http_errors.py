@@ -15,11 +15,13 @@ from advanced_alchemy.exceptions import (
     RepositoryError,
 )
 from litestar import Request, Response
+from litestar.exceptions import TooManyRequestsException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import (
     HTTP_400_BAD_REQUEST,
     HTTP_404_NOT_FOUND,
     HTTP_409_CONFLICT,
+    HTTP_429_TOO_MANY_REQUESTS,
     HTTP_500_INTERNAL_SERVER_ERROR,
     HTTP_503_SERVICE_UNAVAILABLE,
 )
@@ -33,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly."
 INTERNAL_ERROR = "Internal server error."
+TOO_MANY_REQUESTS = "Too many attempts; retry after the time `Retry-After` gives."
 
 
 class ErrorDetail(msgspec.Struct):
@@ -125,7 +128,21 @@ def database_down_handler(
     return _error(HTTP_503_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE)
 
 
+def too_many_requests_handler(
+    _: Request[Any, Any, Any], exc: TooManyRequestsException
+) -> Response[ErrorBody]:
+    """429 with `Retry-After`: the seconds until the rate limiter's window resets."""
+    headers = dict(exc.headers or {})
+    headers.setdefault("Retry-After", headers.get("RateLimit-Reset", "60"))
+    return Response(
+        ErrorBody(HTTP_429_TOO_MANY_REQUESTS, TOO_MANY_REQUESTS),
+        status_code=HTTP_429_TOO_MANY_REQUESTS,
+        headers=headers,
+    )
+
+
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    TooManyRequestsException: too_many_requests_handler,
     InvalidFieldError: invalid_field_handler,
     RepositoryError: repository_error_handler,
     OperationalError: database_down_handler,

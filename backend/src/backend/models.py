@@ -1,5 +1,6 @@
 """Every model of every app, imported in one place for Alembic and the admin."""
 
 from backend.apps.books.models import BookModel
+from backend.apps.users.models import UserModel
 
-__all__ = ("BookModel",)
+__all__ = ("BookModel", "UserModel")

@@ -2,13 +2,16 @@
 
 from enum import StrEnum
 from functools import lru_cache
-from typing import Self
+from typing import Literal, Self
 
-from pydantic import Field, PostgresDsn, model_validator
+from pydantic import Field, PostgresDsn, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET_KEY = "development-secret-key-change-me-0000000000"  # noqa: S105
+DEVELOPMENT_ADMIN_SESSION_SECRET = "development-admin-session-secret-change-me"  # noqa: S105
 MIN_SECRET_KEY_LENGTH = 32
+
+type RateLimitWindow = Literal["second", "minute", "hour", "day"]
 
 
 class Environment(StrEnum):
@@ -17,6 +20,14 @@ class Environment(StrEnum):
     DEVELOPMENT = "development"
     TEST = "test"
     PRODUCTION = "production"
+
+
+def _secret_problem(name: str, value: str, development_default: str) -> str | None:
+    if value == development_default:
+        return f"{name} is the development default"
+    if len(value) < MIN_SECRET_KEY_LENGTH:
+        return f"{name} is shorter than {MIN_SECRET_KEY_LENGTH}"
+    return None
 
 
 class Settings(BaseSettings):
@@ -36,19 +47,44 @@ class Settings(BaseSettings):
     database_pool_size: int = Field(default=10, ge=1, le=200)
     database_max_overflow: int = Field(default=10, ge=0, le=200)
     database_pool_timeout: int = Field(default=5, ge=1)
+    database_pool_pre_ping: bool = False
     database_connect_timeout: float = Field(default=5.0, gt=0)
     database_statement_timeout_ms: int = Field(default=15_000, ge=0)
     log_level: str = "INFO"
+    graphql_max_depth: int = Field(default=10, ge=1)
+    graphql_max_aliases: int = Field(default=15, ge=0)
+    graphql_max_tokens: int = Field(default=2000, ge=1)
+    graphql_introspection: bool | None = None
+    graphql_ide: bool | None = None
+    access_token_ttl_seconds: int = Field(default=900, ge=60, le=86_400)
+    login_rate_limit: int = Field(default=10, ge=1)
+    login_rate_limit_window: RateLimitWindow = "minute"
+    admin_session_secret: str = DEVELOPMENT_ADMIN_SESSION_SECRET
+    admin_session_max_age_seconds: int = Field(default=8 * 3600, ge=60)
+
+    @field_validator("graphql_introspection", "graphql_ide", mode="before")
+    @classmethod
+    def _empty_means_unset(cls, value: object) -> object:
+        return None if value == "" else value
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:
         if self.app_env is not Environment.PRODUCTION:
             return self
-        problems: list[str] = []
-        if self.secret_key == DEVELOPMENT_SECRET_KEY:
-            problems.append("SECRET_KEY is the development default")
-        elif len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
-            problems.append(f"SECRET_KEY is shorter than {MIN_SECRET_KEY_LENGTH}")
+        problems = [
+            problem
+            for problem in (
+                _secret_problem("SECRET_KEY", self.secret_key, DEVELOPMENT_SECRET_KEY),
+                _secret_problem(
+                    "ADMIN_SESSION_SECRET",
+                    self.admin_session_secret,
+                    DEVELOPMENT_ADMIN_SESSION_SECRET,
+                ),
+            )
+            if problem is not None
+        ]
+        if self.admin_session_secret == self.secret_key:
+            problems.append("ADMIN_SESSION_SECRET is the same as SECRET_KEY")
         if self.debug:
             problems.append("DEBUG is on")
         if problems:
@@ -60,6 +96,20 @@ class Settings(BaseSettings):
     def is_production(self) -> bool:
         """Whether the app runs with production defaults."""
         return self.app_env is Environment.PRODUCTION
+
+    @property
+    def graphql_introspection_enabled(self) -> bool:
+        """`GRAPHQL_INTROSPECTION`, or on everywhere but in production when unset."""
+        if self.graphql_introspection is None:
+            return not self.is_production
+        return self.graphql_introspection
+
+    @property
+    def graphql_ide_enabled(self) -> bool:
+        """`GRAPHQL_IDE` (GraphiQL), or on everywhere but in production when unset."""
+        if self.graphql_ide is None:
+            return not self.is_production
+        return self.graphql_ide
 
 
 @lru_cache(maxsize=1)

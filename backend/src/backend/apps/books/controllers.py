@@ -11,6 +11,7 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.apps.books.schemas import BookCreate, BookRead, BookUpdate
 from backend.apps.books.services import BookFilter, BookListQuery, BookService, BookSort
+from backend.auth.bearer import BEARER_SECURITY, requires_active_user
 from backend.cursors import CursorCodec, query_scope
 from backend.http_errors import error_responses
 from backend.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, KeysetPaginator, Page
@@ -26,7 +27,7 @@ Cursor = Annotated[
 
 
 class BookController(Controller):
-    """Create, read, update, delete and list books."""
+    """Create, read, update, delete and list books; writes need a bearer token."""
 
     path = "/api/books"
     tags = ["books"]  # noqa: RUF012
@@ -81,7 +82,9 @@ class BookController(Controller):
     @post(
         "/",
         summary="Create a book",
-        responses=error_responses(409),
+        guards=[requires_active_user],
+        security=BEARER_SECURITY,
+        responses=error_responses(401, 409),
     )
     async def create_book(
         self, data: JSONBody[BookCreate], books: NamedDependency[BookService]
@@ -92,7 +95,9 @@ class BookController(Controller):
     @patch(
         "/{book_id:int}",
         summary="Change some fields of a book",
-        responses=error_responses(404, 409),
+        guards=[requires_active_user],
+        security=BEARER_SECURITY,
+        responses=error_responses(401, 404, 409),
     )
     async def update_book(
         self,
@@ -108,7 +113,9 @@ class BookController(Controller):
         "/{book_id:int}",
         summary="Delete a book",
         status_code=HTTP_204_NO_CONTENT,
-        responses=error_responses(404),
+        guards=[requires_active_user],
+        security=BEARER_SECURITY,
+        responses=error_responses(401, 404),
     )
     async def delete_book(
         self, book_id: FromPath[int], books: NamedDependency[BookService]

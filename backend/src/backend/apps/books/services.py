@@ -1,5 +1,6 @@
 """Book use cases: validation, persistence and keyset listing; no transport types."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -153,3 +154,14 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
     async def count_books(self, *, book_filter: BookFilter) -> int:
         """How many books match the filter (one COUNT query)."""
         return await self.count(*book_filter.clauses())
+
+    async def get_books(self, *, ids: Sequence[int]) -> list[BookModel | None]:
+        """The books with these ids, in the same order, `None` where none has the id.
+
+        One query, however many ids.
+        """
+        if not ids:
+            return []
+        found = await self.get_many(BookModel.id.in_(set(ids)))
+        by_id = {book.id: book for book in found}
+        return [by_id.get(book_id) for book_id in ids]

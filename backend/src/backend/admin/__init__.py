@@ -1,0 +1,86 @@
+"""The admin at `/admin`: starlette-admin, mounted into the Litestar app.
+
+Views are listed in `admin.views.ADMIN_VIEWS`. Only active superusers sign in
+(`admin.auth`); the session lives in a signed cookie (`ADMIN_SESSION_SECRET`).
+"""
+
+from typing import Any, cast
+from urllib.parse import unquote
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar import asgi
+from litestar.datastructures import State
+from litestar.handlers import ASGIRouteHandler
+from litestar.types import ASGIApp, Receive, Scope, Send
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette_admin.contrib.sqla import Admin
+
+from backend.admin.auth import AdminAuthProvider
+from backend.admin.views import ADMIN_VIEWS
+from backend.settings import Settings
+
+ADMIN_PATH = "/admin"
+ADMIN_LOGIN_PATH = f"{ADMIN_PATH}/login"
+SESSION_COOKIE = "admin_session"
+
+
+class AppSessionMaker(async_sessionmaker[AsyncSession]):
+    """The Litestar app's own session maker, looked up on every call.
+
+    Advanced Alchemy's maker keeps `updated_at` current, and the tests swap it
+    for one bound to their rolled-back transaction.
+    """
+
+    def __init__(self, state: State, key: str) -> None:
+        super().__init__()
+        self._state = state
+        self._key = key
+
+    def __call__(self, **local_kw: Any) -> AsyncSession:
+        """A new session from the maker the app holds now."""
+        maker: async_sessionmaker[AsyncSession] = self._state[self._key]
+        return maker(**local_kw)
+
+
+def _session_middleware(settings: Settings) -> Middleware:
+    return Middleware(
+        SessionMiddleware,
+        secret_key=settings.admin_session_secret,
+        session_cookie=SESSION_COOKIE,
+        max_age=settings.admin_session_max_age_seconds,
+        path=ADMIN_PATH,
+        same_site="lax",
+        https_only=settings.is_production,
+    )
+
+
+def admin_handler(
+    *, settings: Settings, db_config: SQLAlchemyAsyncConfig, state: State
+) -> ASGIRouteHandler:
+    """The Litestar handler that serves the admin under `/admin`."""
+    admin = Admin(
+        session_provider=AppSessionMaker(state, db_config.session_maker_app_state_key),
+        title="Reference backend admin",
+        base_url=ADMIN_PATH,
+        auth_provider=AdminAuthProvider(),
+        secret_key=settings.admin_session_secret,
+        middlewares=[_session_middleware(settings)],
+    )
+    for view in ADMIN_VIEWS:
+        admin.add_view(view)
+    site = Starlette()
+    admin.mount_to(site)
+    # The same ASGI protocol: only the two packages' type hints for it differ.
+    serve_site = cast("ASGIApp", site)
+
+    @asgi(ADMIN_PATH, is_mount=True, copy_scope=True)
+    async def serve_admin(scope: Scope, receive: Receive, send: Send) -> None:
+        # Litestar strips the mount prefix; starlette-admin builds its links and
+        # redirects from the full path.
+        scope["path"] = unquote(scope["raw_path"].decode("latin-1"))
+        await serve_site(scope, receive, send)
+
+    return serve_admin

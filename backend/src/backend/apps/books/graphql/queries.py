@@ -1,0 +1,68 @@
+"""GraphQL queries for books: one by id, and the keyset-paged connection."""
+
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+
+from backend.apps.books.graphql.inputs import BookFilterInput, BookOrder
+from backend.apps.books.graphql.types import BookConnection, BookType, book_id_of
+from backend.apps.books.services import BookFilter, BookListQuery
+from backend.cursors import query_scope
+from backend.graphql.connections import ConnectionArgs, keyset_slice
+from backend.graphql.context import GraphQLInfo
+
+
+@strawberry.type
+class BookQuery:
+    """Book fields of the root `Query`."""
+
+    @strawberry.field(description="The book with this id, or null.")
+    async def book_by_id(
+        self, info: GraphQLInfo, id: relay.GlobalID
+    ) -> BookType | None:
+        """The book `id` names, or None when it does not exist.
+
+        Raises:
+            InvalidFieldError: `id` is not a Book id.
+        """
+        (book,) = await BookType.load(info, ids=[book_id_of(id)])
+        return book
+
+    @strawberry.field(
+        description="Books matching `filter` in `orderBy` order, a page at a time: "
+        "`first`/`after` forward or `last`/`before` backward (1 to 100, default 20)."
+    )
+    async def books(
+        self,
+        info: GraphQLInfo,
+        *,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: BookFilterInput | None = None,
+        order_by: Annotated[
+            BookOrder, strawberry.argument(description="Default: newest first.")
+        ] = BookOrder.CREATED_AT_DESC,
+    ) -> BookConnection:
+        """One page of the listing; cursors are bound to `filter` and `orderBy`.
+
+        Raises:
+            InvalidFieldError: a paging argument is out of range, mixed, or a
+                cursor that is malformed, forged or from another query.
+        """
+        query = BookListQuery(
+            filter=filter.to_filter() if filter else BookFilter(), sort=order_by.sort
+        )
+        books = info.context.books
+        page = await keyset_slice(
+            ConnectionArgs(first=first, after=after, last=last, before=before),
+            fetch=lambda position, limit, backward: books.list_page(
+                query=query, limit=limit, after=position, backward=backward
+            ),
+            order=query.sort.order,
+            codec=info.context.cursor_codec,
+            scope=query_scope(query),
+        )
+        return BookConnection.from_slice(page, book_filter=query.filter)

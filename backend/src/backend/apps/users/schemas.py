@@ -1,0 +1,49 @@
+"""REST bodies for sign-in and the current user (msgspec); never a password hash."""
+
+from datetime import datetime
+from typing import Annotated, Literal, Self
+
+import msgspec
+
+from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
+from backend.apps.users.validation import PASSWORD_MAX_LENGTH
+
+
+class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):
+    """Credentials exchanged for an access token."""
+
+    email: Annotated[str, msgspec.Meta(max_length=EMAIL_MAX_LENGTH)]
+    password: Annotated[str, msgspec.Meta(max_length=PASSWORD_MAX_LENGTH)]
+
+
+class AccessTokenRead(msgspec.Struct):
+    """A bearer token and its lifetime in seconds."""
+
+    access_token: str
+    expires_in: int
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105  (a scheme, not a secret)
+
+
+class UserRead(msgspec.Struct):
+    """A user as the API shows it."""
+
+    id: int
+    email: str
+    full_name: str | None
+    is_active: bool
+    is_superuser: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_model(cls, user: UserModel) -> Self:
+        """Copy a stored user into its response body, leaving the hash out."""
+        return cls(
+            id=user.id,
+            email=user.email,
+            full_name=user.full_name,
+            is_active=user.is_active,
+            is_superuser=user.is_superuser,
+            created_at=user.created_at,
+            updated_at=user.updated_at,
+        )

@@ -1,0 +1,102 @@
+"""Field rules for users, shared by the API, CLI and admin through the service."""
+
+import re
+from typing import TypedDict
+
+from backend.apps.users.models import EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH
+from backend.errors import InvalidFieldError
+
+PASSWORD_MIN_LENGTH = 8
+PASSWORD_MAX_LENGTH = 128
+LOCAL_PART_MAX_LENGTH = 64
+
+# One `@`, no spaces, a dotted domain whose labels are letters, digits or hyphens:
+# a syntax check, not a deliverability check (only a sent mail proves that).
+_EMAIL = re.compile(
+    r"^[^@\s]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$"
+)
+
+
+class UserFields(TypedDict, total=False):
+    """Values of a user as a client sends them; absent keys are left unchanged.
+
+    `password` is the plain password: the service stores only its hash.
+    """
+
+    email: str
+    password: str
+    full_name: str | None
+    is_active: bool
+    is_superuser: bool
+
+
+def canonical_email(raw: str) -> str:
+    """The form an email is stored and looked up in: trimmed, lower case."""
+    return raw.strip().lower()
+
+
+def normalize_email(raw: str) -> str:
+    """Return `raw` trimmed and in lower case, once its syntax is checked.
+
+    Raises:
+        InvalidFieldError: on the `email` field when it is too long or is not
+            `local@domain.tld`.
+    """
+    email = canonical_email(raw)
+    if len(email) > EMAIL_MAX_LENGTH:
+        raise InvalidFieldError(
+            "email", f"email must be at most {EMAIL_MAX_LENGTH} characters"
+        )
+    local_part = email.partition("@")[0]
+    if not _EMAIL.match(email) or len(local_part) > LOCAL_PART_MAX_LENGTH:
+        raise InvalidFieldError("email", "email must look like name@example.com")
+    return email
+
+
+def check_password(password: str) -> str:
+    """Return `password` unchanged once its length is checked.
+
+    Raises:
+        InvalidFieldError: on the `password` field when it is shorter than 8 or
+            longer than 128 characters.
+    """
+    if not PASSWORD_MIN_LENGTH <= len(password) <= PASSWORD_MAX_LENGTH:
+        raise InvalidFieldError(
+            "password",
+            f"password must have {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} "
+            "characters",
+        )
+    return password
+
+
+def _clean_full_name(value: str | None) -> str | None:
+    cleaned = (value or "").strip()
+    if len(cleaned) > FULL_NAME_MAX_LENGTH:
+        raise InvalidFieldError(
+            "full_name", f"full_name must be at most {FULL_NAME_MAX_LENGTH} characters"
+        )
+    return cleaned or None
+
+
+def clean_user_fields(fields: UserFields, *, partial: bool) -> UserFields:
+    """Check and normalise user fields (email to lower case, name trimmed).
+
+    Raises:
+        InvalidFieldError: naming the first field that breaks a rule, or
+            `email` / `password` when missing and `partial` is false.
+    """
+    if not partial:
+        for name in ("email", "password"):
+            if name not in fields:
+                raise InvalidFieldError(name, f"{name} is required")
+    cleaned = UserFields()
+    if "email" in fields:
+        cleaned["email"] = normalize_email(fields["email"])
+    if "password" in fields:
+        cleaned["password"] = check_password(fields["password"])
+    if "full_name" in fields:
+        cleaned["full_name"] = _clean_full_name(fields["full_name"])
+    for flag in ("is_active", "is_superuser"):
+        if flag in fields:
+            cleaned[flag] = bool(fields[flag])
+    return cleaned

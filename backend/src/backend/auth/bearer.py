@@ -1,0 +1,102 @@
+"""REST authentication: bearer tokens are optional, guards make them required.
+
+Every request may carry `Authorization: Bearer <token>`; the middleware then
+sets `request.user` to its active user (or answers 401 for a bad token).
+Without the header the request goes on anonymous, so public reads stay
+public, and handlers that write declare `guards=[requires_active_user]`.
+"""
+
+from datetime import timedelta
+from typing import Any
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware.authentication import AuthenticationResult
+from litestar.openapi.spec import SecurityRequirement
+from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
+
+from backend.apps.users.models import UserModel
+from backend.apps.users.services import UserService
+from backend.auth.tokens import ALGORITHM, active_user_for_subject
+from backend.settings import Settings
+
+SECURITY_SCHEME = "BearerToken"
+BEARER_SECURITY: list[SecurityRequirement] = [{SECURITY_SCHEME: []}]
+# GraphQL reads its user from the token itself (errors must be GraphQL errors);
+# the admin signs in with its own session cookie.
+NOT_AUTHENTICATED_HERE = ["^/graphql", "^/admin", "^/schema"]
+
+AUTHENTICATION_REQUIRED = (
+    "Authentication required: send `Authorization: Bearer <token>`"
+)
+REJECTED_BEARER = "The token is invalid or expired, or its user is no longer active"
+
+
+def _unauthorized(detail: str) -> NotAuthorizedException:
+    return NotAuthorizedException(detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+class OptionalJWTAuthenticationMiddleware(JWTAuthenticationMiddleware):
+    """Litestar's JWT middleware, except that a request without a token passes."""
+
+    async def authenticate_request(
+        self, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> AuthenticationResult:
+        """Anonymous without the header; the token's user, or 401, with it.
+
+        Raises:
+            NotAuthorizedException: the header is not `Bearer <token>`, or the
+                token is invalid or names no active user.
+        """
+        header = connection.headers.get(self.auth_header)
+        if not header:
+            return AuthenticationResult(user=None, auth=None)
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise _unauthorized(AUTHENTICATION_REQUIRED)
+        try:
+            return await self.authenticate_token(
+                encoded_token=token.strip(), connection=connection
+            )
+        except NotAuthorizedException as exc:
+            raise _unauthorized(REJECTED_BEARER) from exc
+
+
+def build_jwt_auth(
+    *, settings: Settings, db_config: SQLAlchemyAsyncConfig
+) -> JWTAuth[UserModel, Token]:
+    """The app's JWT configuration: the secret, the lifetime, the user lookup."""
+
+    async def retrieve_user(
+        token: Token, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> UserModel | None:
+        # The request's own session: the handler reuses it through DI.
+        session = db_config.provide_session(connection.app.state, connection.scope)
+        return await active_user_for_subject(
+            token.sub, users=UserService(session=session)
+        )
+
+    return JWTAuth[UserModel, Token](
+        retrieve_user_handler=retrieve_user,
+        token_secret=settings.secret_key,
+        algorithm=ALGORITHM,
+        default_token_expiration=timedelta(seconds=settings.access_token_ttl_seconds),
+        authentication_middleware_class=OptionalJWTAuthenticationMiddleware,
+        exclude=NOT_AUTHENTICATED_HERE,
+        openapi_security_scheme_name=SECURITY_SCHEME,
+        description="An access token from `POST /api/auth/login`.",
+    )
+
+
+def requires_active_user(
+    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+) -> None:
+    """Guard: let the request through only with a valid token of an active user.
+
+    Raises:
+        NotAuthorizedException: the request is anonymous (401).
+    """
+    if connection.scope.get("user") is None:
+        raise _unauthorized(AUTHENTICATION_REQUIRED)

@@ -1,0 +1,1 @@
+"""GraphQL plumbing every app shares: context, limits, error mapping, controller."""

@@ -1,0 +1,65 @@
+"""The GraphQL context: what resolvers receive as `info.context`, built per request.
+
+Litestar's dependency injection builds it (`make_context_getter`), so the
+services share the request's `AsyncSession` with the rest of the request.
+"""
+
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+
+from litestar.datastructures import Headers
+from litestar.di import NamedDependency
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.litestar import BaseContext
+from strawberry.types import Info
+
+from backend.apps.books.services import BookService
+from backend.cursors import CursorCodec
+from backend.graphql.limits import OperationLimits
+
+REQUEST_ID_HEADER = "x-request-id"
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+
+
+class GraphQLContext(BaseContext, kw_only=True):
+    """The request's session and services, the cursor codec and the app's limits.
+
+    Strawberry's Litestar controller fills `request` and `response`.
+    """
+
+    db_session: AsyncSession
+    books: BookService
+    cursor_codec: CursorCodec
+    limits: OperationLimits
+    request_id: str
+
+
+GraphQLInfo = Info[GraphQLContext, None]
+
+
+def request_id_of(headers: Headers) -> str:
+    """The client's `X-Request-ID` when it is a sane token, else a new random id."""
+    sent = headers.get(REQUEST_ID_HEADER, "")
+    return sent if _REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
+
+
+def make_context_getter(
+    limits: OperationLimits,
+) -> Callable[..., Awaitable[GraphQLContext]]:
+    """A Litestar dependency that builds each request's `GraphQLContext`."""
+
+    async def graphql_context(
+        headers: Headers,
+        db_session: NamedDependency[AsyncSession],
+        cursor_codec: NamedDependency[CursorCodec],
+    ) -> GraphQLContext:
+        return GraphQLContext(
+            db_session=db_session,
+            books=BookService(session=db_session),
+            cursor_codec=cursor_codec,
+            limits=limits,
+            request_id=request_id_of(headers),
+        )
+
+    return graphql_context

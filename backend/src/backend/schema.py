@@ -1,0 +1,37 @@
+"""The root GraphQL schema: every app's `Query` and `Mutation`, by inheritance.
+
+Built once per process (Strawberry refuses a second schema from the same relay
+types); per-app settings reach it through the request's context.
+"""
+
+import strawberry
+from strawberry import relay
+
+from backend.apps.books.graphql import BookMutation, BookQuery
+from backend.graphql.concurrency import OneResolverAtATime
+from backend.graphql.errors import ErrorCodes, LoggedErrorsSchema
+from backend.graphql.limits import EnforceOperationLimits
+
+
+@strawberry.type
+class Query(BookQuery):
+    """Every app's queries, and Relay's `node`/`nodes` for any node type."""
+
+    node: relay.Node | None = relay.node(
+        description="The object with this id, or null when it does not exist."
+    )
+    nodes: list[relay.Node | None] = relay.node(
+        description="The objects with these ids, in order; null where none exists."
+    )
+
+
+@strawberry.type
+class Mutation(BookMutation):
+    """Every app's mutations."""
+
+
+schema = LoggedErrorsSchema(
+    query=Query,
+    mutation=Mutation,
+    extensions=[EnforceOperationLimits, ErrorCodes, OneResolverAtATime],
+)

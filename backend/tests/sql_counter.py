@@ -1,0 +1,38 @@
+"""Count the SQL statements an engine runs, leaving out savepoint bookkeeping."""
+
+import re
+from collections.abc import Callable, Generator
+from contextlib import AbstractContextManager, contextmanager
+
+from sqlalchemy import Engine, event
+
+type StatementRecorder = Callable[[], AbstractContextManager[list[str]]]
+"""The `sql_statements` fixture: `with sql_statements() as statements: ...`."""
+
+# Test sessions nest in savepoints; production runs BEGIN/COMMIT instead.
+_BOOKKEEPING = re.compile(
+    r"\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.IGNORECASE
+)
+
+
+@contextmanager
+def recording_statements(engine: Engine) -> Generator[list[str]]:
+    """Collect, in a list, the statements `engine` runs inside the block."""
+    statements: list[str] = []
+
+    def record(
+        _connection: object,
+        _cursor: object,
+        statement: str,
+        _parameters: object,
+        _context: object,
+        _executemany: bool,
+    ) -> None:
+        if not _BOOKKEEPING.match(statement):
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
