@@ -21,6 +21,7 @@ from backend.dependencies import (
     provide_cursor_codec,
     provide_settings,
 )
+from backend.frontend import frontend_routes
 from backend.graphql.controller import graphql_controller
 from backend.health import HealthController
 from backend.http_errors import EXCEPTION_HANDLERS
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             sign_in,
             BookController,
             graphql_controller(settings),
+            *frontend_routes(settings.frontend_dist),
         ],
         plugins=[SQLAlchemyPlugin(config=db_config)],
         middleware=[jwt_auth.middleware],

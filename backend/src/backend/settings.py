@@ -2,14 +2,17 @@
 
 from enum import StrEnum
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal, Self
 
 from pydantic import Field, PostgresDsn, field_validator, model_validator
+from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET_KEY = "development-secret-key-change-me-0000000000"  # noqa: S105
 DEVELOPMENT_ADMIN_SESSION_SECRET = "development-admin-session-secret-change-me"  # noqa: S105
 MIN_SECRET_KEY_LENGTH = 32
+DEFAULT_FRONTEND_DIST = Path(__file__).resolve().parents[3] / "frontend" / "dist"
 
 type RateLimitWindow = Literal["second", "minute", "hour", "day"]
 
@@ -61,11 +64,16 @@ class Settings(BaseSettings):
     login_rate_limit_window: RateLimitWindow = "minute"
     admin_session_secret: str = DEVELOPMENT_ADMIN_SESSION_SECRET
     admin_session_max_age_seconds: int = Field(default=8 * 3600, ge=60)
+    frontend_dist: Path = DEFAULT_FRONTEND_DIST
 
-    @field_validator("graphql_introspection", "graphql_ide", mode="before")
+    @field_validator(
+        "graphql_introspection", "graphql_ide", "frontend_dist", mode="before"
+    )
     @classmethod
-    def _empty_means_unset(cls, value: object) -> object:
-        return None if value == "" else value
+    def _empty_means_default(cls, value: object) -> object:
+        if value == "":
+            raise PydanticUseDefault
+        return value
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:

@@ -15,21 +15,28 @@ from strawberry.litestar import BaseContext
 from strawberry.types import Info
 
 from backend.apps.books.services import BookService
+from backend.apps.users.models import UserModel
+from backend.apps.users.services import UserService
+from backend.auth.tokens import user_from_token
 from backend.cursors import CursorCodec
 from backend.graphql.limits import OperationLimits
+from backend.settings import Settings
 
 REQUEST_ID_HEADER = "x-request-id"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
 class GraphQLContext(BaseContext, kw_only=True):
-    """The request's session and services, the cursor codec and the app's limits.
+    """The request's session and services, its user, the cursor codec and limits.
 
-    Strawberry's Litestar controller fills `request` and `response`.
+    `user` is the active user of the request's bearer token, or `None` when
+    the request sends no token or a bad one (reads are public; permission
+    classes guard the writes). Strawberry's controller fills `request`.
     """
 
     db_session: AsyncSession
     books: BookService
+    user: UserModel | None
     cursor_codec: CursorCodec
     limits: OperationLimits
     request_id: str
@@ -44,6 +51,25 @@ def request_id_of(headers: Headers) -> str:
     return sent if _REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
 
 
+def bearer_token_of(headers: Headers) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header, if there is one."""
+    scheme, _, token = headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
+async def _user_of(
+    headers: Headers, *, session: AsyncSession, secret: str
+) -> UserModel | None:
+    token = bearer_token_of(headers)
+    if token is None:
+        return None
+    return await user_from_token(
+        token, users=UserService(session=session), secret=secret
+    )
+
+
 def make_context_getter(
     limits: OperationLimits,
 ) -> Callable[..., Awaitable[GraphQLContext]]:
@@ -53,10 +79,14 @@ def make_context_getter(
         headers: Headers,
         db_session: NamedDependency[AsyncSession],
         cursor_codec: NamedDependency[CursorCodec],
+        settings: NamedDependency[Settings],
     ) -> GraphQLContext:
         return GraphQLContext(
             db_session=db_session,
             books=BookService(session=db_session),
+            user=await _user_of(
+                headers, session=db_session, secret=settings.secret_key
+            ),
             cursor_codec=cursor_codec,
             limits=limits,
             request_id=request_id_of(headers),

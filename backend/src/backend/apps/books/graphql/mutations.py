@@ -1,5 +1,7 @@
 """GraphQL mutations for books: create, change and delete, each its own transaction.
 
+Each requires a signed-in, active user (`IsAuthenticated`: `UNAUTHENTICATED`).
+
 A GraphQL error is still an HTTP 200, which the session's commit-on-success
 hook would commit: a failed mutation rolls the session back itself.
 """
@@ -11,13 +13,17 @@ from backend.apps.books.graphql.inputs import BookInput, BookPatchInput
 from backend.apps.books.graphql.types import BookType, book_id_of
 from backend.graphql.context import GraphQLInfo
 from backend.graphql.errors import mutation_errors
+from backend.graphql.permissions import IsAuthenticated
 
 
 @strawberry.type
 class BookMutation:
     """Book fields of the root `Mutation`."""
 
-    @strawberry.mutation(description="Store a new book; its ISBN is normalised.")
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Store a new book; its ISBN is normalised.",
+    )
     async def create_book(self, info: GraphQLInfo, input: BookInput) -> BookType:
         """The stored book.
 
@@ -31,7 +37,10 @@ class BookMutation:
             )
         return BookType.from_model(book)
 
-    @strawberry.mutation(description="Change the fields sent in `input`.")
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Change the fields sent in `input`.",
+    )
     async def update_book(
         self, info: GraphQLInfo, id: relay.GlobalID, input: BookPatchInput
     ) -> BookType:
@@ -47,7 +56,10 @@ class BookMutation:
             )
         return BookType.from_model(book)
 
-    @strawberry.mutation(description="Delete a book; returns its id.")
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Delete a book; returns its id.",
+    )
     async def delete_book(
         self, info: GraphQLInfo, id: relay.GlobalID
     ) -> relay.GlobalID:

@@ -1,0 +1,21 @@
+"""Permission classes for GraphQL fields."""
+
+from typing import Any
+
+from strawberry.permission import BasePermission
+
+from backend.graphql.context import GraphQLInfo
+from backend.graphql.errors import ErrorCode
+
+
+class IsAuthenticated(BasePermission):
+    """Only an active, signed-in user may resolve the field (`UNAUTHENTICATED`)."""
+
+    message = (
+        "Authentication required: sign in and send `Authorization: Bearer <token>`."
+    )
+    error_extensions = {"code": ErrorCode.UNAUTHENTICATED}  # noqa: RUF012
+
+    def has_permission(self, source: Any, info: GraphQLInfo, **kwargs: Any) -> bool:
+        """Whether the request's bearer token names an active user."""
+        return info.context.user is not None
