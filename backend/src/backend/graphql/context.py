@@ -26,17 +26,37 @@ REQUEST_ID_HEADER = "x-request-id"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
+class CurrentUser:
+    """The active user a request's bearer token names, looked up once, on first use."""
+
+    def __init__(self, token: str | None, *, users: UserService, secret: str) -> None:
+        self._token = token
+        self._users = users
+        self._secret = secret
+        self._looked_up = False
+        self._user: UserModel | None = None
+
+    async def get(self) -> UserModel | None:
+        """The user, or `None` without a token or for a bad, expired or stale one."""
+        if not self._looked_up and self._token is not None:
+            self._user = await user_from_token(
+                self._token, users=self._users, secret=self._secret
+            )
+        self._looked_up = True
+        return self._user
+
+
 class GraphQLContext(BaseContext, kw_only=True):
     """The request's session and services, its user, the cursor codec and limits.
 
-    `user` is the active user of the request's bearer token, or `None` when
-    the request sends no token or a bad one (reads are public; permission
-    classes guard the writes). Strawberry's controller fills `request`.
+    `user` resolves the active user of the request's bearer token when first
+    asked (reads are public and do not pay for it; permission classes guard
+    the writes). Strawberry's controller fills `request`.
     """
 
     db_session: AsyncSession
     books: BookService
-    user: UserModel | None
+    user: CurrentUser
     cursor_codec: CursorCodec
     limits: OperationLimits
     request_id: str
@@ -59,17 +79,6 @@ def bearer_token_of(headers: Headers) -> str | None:
     return token.strip() or None
 
 
-async def _user_of(
-    headers: Headers, *, session: AsyncSession, secret: str
-) -> UserModel | None:
-    token = bearer_token_of(headers)
-    if token is None:
-        return None
-    return await user_from_token(
-        token, users=UserService(session=session), secret=secret
-    )
-
-
 def make_context_getter(
     limits: OperationLimits,
 ) -> Callable[..., Awaitable[GraphQLContext]]:
@@ -84,8 +93,10 @@ def make_context_getter(
         return GraphQLContext(
             db_session=db_session,
             books=BookService(session=db_session),
-            user=await _user_of(
-                headers, session=db_session, secret=settings.secret_key
+            user=CurrentUser(
+                bearer_token_of(headers),
+                users=UserService(session=db_session),
+                secret=settings.secret_key,
             ),
             cursor_codec=cursor_codec,
             limits=limits,

@@ -16,6 +16,8 @@ class IsAuthenticated(BasePermission):
     )
     error_extensions = {"code": ErrorCode.UNAUTHENTICATED}  # noqa: RUF012
 
-    def has_permission(self, source: Any, info: GraphQLInfo, **kwargs: Any) -> bool:
+    async def has_permission(
+        self, source: Any, info: GraphQLInfo, **kwargs: Any
+    ) -> bool:
         """Whether the request's bearer token names an active user."""
-        return info.context.user is not None
+        return await info.context.user.get() is not None
