@@ -8,7 +8,8 @@ import strawberry
 from strawberry import relay
 
 from backend.apps.books.graphql import BookMutation, BookQuery
-from backend.graphql.concurrency import OneResolverAtATime
+from backend.graphql.caching import CachedParsing, cached_validation
+from backend.graphql.concurrency import SerialRootFields
 from backend.graphql.errors import ErrorCodes, LoggedErrorsSchema
 from backend.graphql.limits import EnforceOperationLimits
 
@@ -33,5 +34,11 @@ class Mutation(BookMutation):
 schema = LoggedErrorsSchema(
     query=Query,
     mutation=Mutation,
-    extensions=[EnforceOperationLimits, ErrorCodes, OneResolverAtATime],
+    extensions=[
+        EnforceOperationLimits,
+        CachedParsing,
+        cached_validation,
+        ErrorCodes,
+    ],
+    execution_context_class=SerialRootFields,
 )

@@ -1,45 +1,37 @@
-"""One async resolver at a time per request, because they share one `AsyncSession`.
+"""Root fields run one after another, because they share one `AsyncSession`.
 
-graphql-core resolves sibling fields of a query concurrently
+graphql-core resolves the root fields of a query concurrently
 (`{ a: books { ... } b: bookById(...) { ... } }`), and an `AsyncSession`
-refuses concurrent operations. Serialising the async resolvers of a request
-keeps every query on the request's session and transaction.
+refuses concurrent operations. Executing them serially, as GraphQL already
+does for mutations, keeps every query on the request's session. Below the
+root, a field has at most one async resolver among its siblings (`totalCount`
+beside plain `edges` and `pageInfo`), so nothing else can overlap.
+
+This costs nothing per field; a schema extension with a `resolve` hook would
+wrap every one of the hundreds of fields of a page.
 """
 
-import asyncio
-import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Sequence
 from typing import Any
 
-from graphql import GraphQLResolveInfo
-from strawberry.extensions import SchemaExtension
-from strawberry.utils.await_maybe import AwaitableOrValue
+from graphql import GraphQLObjectType
+from graphql.execution.collect_fields import DeferUsage, GroupedFieldSet
+from graphql.pyutils import AwaitableOrValue
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 
-class OneResolverAtATime(SchemaExtension):
-    """Runs the request's async resolvers one after the other.
+class SerialRootFields(StrawberryGraphQLCoreExecutionContext):
+    """Strawberry's execution context, resolving root query fields serially."""
 
-    Only the resolver itself holds the lock; its sub-fields resolve after it
-    returns, so nesting cannot deadlock. Plain attribute fields do not wait.
-    """
-
-    def __init__(self) -> None:
-        self._lock = asyncio.Lock()
-
-    def resolve(
+    def execute_collected_root_fields(
         self,
-        _next: Callable[..., AwaitableOrValue[object]],
-        root: object,
-        info: GraphQLResolveInfo,
-        *args: str,
-        **kwargs: Any,
-    ) -> AwaitableOrValue[object]:
-        """Resolve the field, waiting for the lock when the resolver is async."""
-        result = _next(root, info, *args, **kwargs)
-        if inspect.isawaitable(result):
-            return self._locked(result)
-        return result
-
-    async def _locked(self, result: Awaitable[object]) -> object:
-        async with self._lock:
-            return await result
+        root_type: GraphQLObjectType,
+        root_value: Any,
+        grouped_field_set: GroupedFieldSet,
+        serially: bool,
+        new_defer_usages: Sequence[DeferUsage],
+    ) -> AwaitableOrValue[dict[str, Any]]:
+        """Execute the root fields in order, each to completion."""
+        return super().execute_collected_root_fields(
+            root_type, root_value, grouped_field_set, True, new_defer_usages
+        )

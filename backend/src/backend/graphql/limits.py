@@ -7,8 +7,10 @@ Strawberry's own limiters' rules.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Self
 
+from graphql import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -55,15 +57,20 @@ class EnforceOperationLimits(SchemaExtension):
         if not isinstance(limits, OperationLimits):
             limits = OperationLimits.from_settings(get_settings())
         self.execution_context.parse_options["max_tokens"] = limits.max_tokens
-        limiters: list[AddValidationRules] = [
-            QueryDepthLimiter(max_depth=limits.max_depth),
-            MaxAliasesLimiter(max_alias_count=limits.max_aliases),
-        ]
-        if not limits.introspection:
-            limiters.append(DisableIntrospection())
-        rules = [rule for limiter in limiters for rule in limiter.validation_rules]
         self.execution_context.validation_rules = (
             *self.execution_context.validation_rules,
-            *rules,
+            *_validation_rules(limits),
         )
         yield
+
+
+@cache
+def _validation_rules(limits: OperationLimits) -> tuple[type[ASTValidationRule], ...]:
+    """The rules of `limits`, built once, so validation results can be cached."""
+    limiters: list[AddValidationRules] = [
+        QueryDepthLimiter(max_depth=limits.max_depth),
+        MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+    ]
+    if not limits.introspection:
+        limiters.append(DisableIntrospection())
+    return tuple(rule for limiter in limiters for rule in limiter.validation_rules)
