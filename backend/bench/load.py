@@ -28,7 +28,7 @@ def _milliseconds(text: str) -> float:
 
 
 def _find(pattern: str, output: str) -> str:
-    match = re.search(pattern, output)
+    match = re.search(pattern, output, re.MULTILINE)
     if match is None:
         raise ValueError(f"wrk printed no {pattern!r}:\n{output}")
     return match.group(1)
@@ -44,9 +44,19 @@ def _lua_post(body: str) -> str:
 
 
 def run(
-    name: str, url: str, *, seconds: int, connections: int, post: str | None = None
+    name: str,
+    url: str,
+    *,
+    seconds: int,
+    connections: int,
+    post: str | None = None,
+    script: str | None = None,
 ) -> Result:
-    """Run wrk against `url` (a POST of `post` when given) and parse its report."""
+    """Run wrk against `url` (a POST of `post` when given) and parse its report.
+
+    `script` is a wrk Lua script of the caller's (say, a `request()` that
+    mixes requests); it replaces the POST script.
+    """
     with tempfile.TemporaryDirectory() as folder:
         command = [
             "wrk",
@@ -56,17 +66,20 @@ def run(
             f"-d{seconds}s",
             url,
         ]
-        if post is not None:
-            script = Path(folder) / "post.lua"
-            script.write_text(_lua_post(post))
-            command[1:1] = ["-s", str(script)]
+        lua = script
+        if lua is None and post is not None:
+            lua = _lua_post(post)
+        if lua is not None:
+            path = Path(folder) / "script.lua"
+            path.write_text(lua)
+            command[1:1] = ["-s", str(path)]
         finished = subprocess.run(  # noqa: S603 (our own wrk command line)
             command, capture_output=True, text=True, check=True
         )
         output = finished.stdout
     rps = float(_find(r"Requests/sec:\s+([\d.]+)", output))
-    p50 = _milliseconds(_find(r"50%\s+(\S+)", output))
-    p99 = _milliseconds(_find(r"99%\s+(\S+)", output))
+    p50 = _milliseconds(_find(r"^\s+50%\s+(\S+)", output))
+    p99 = _milliseconds(_find(r"^\s+99%\s+(\S+)", output))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     socket_errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output

@@ -43,6 +43,7 @@ class Plan:
     seconds: int
     connections: int
     workers: int
+    server: str
 
 
 def _options() -> Plan:
@@ -52,11 +53,17 @@ def _options() -> Plan:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--server", choices=["uvicorn", "granian"], default="uvicorn")
     args = parser.parse_args()
     if args.smoke:
-        return Plan(rows=2_000, deep_offset=1_500, seconds=1, connections=4, workers=1)
+        return Plan(2_000, 1_500, 1, 4, 1, args.server)
     return Plan(
-        args.rows, int(args.rows * 0.9), args.seconds, args.connections, args.workers
+        args.rows,
+        int(args.rows * 0.9),
+        args.seconds,
+        args.connections,
+        args.workers,
+        args.server,
     )
 
 
@@ -143,7 +150,7 @@ def _report(results: dict[str, load.Result], plan: Plan) -> bool:
     out = sys.stdout
     out.write(
         f"\n{plan.rows} books, {plan.connections} connections, "
-        f"{plan.seconds}s per scenario, {plan.workers} uvicorn worker(s)\n\n"
+        f"{plan.seconds}s per scenario, {plan.workers} {plan.server} worker(s)\n\n"
     )
     out.write(
         "| scenario | requests/s | p50 ms | p99 ms | errors |\n"
@@ -182,6 +189,8 @@ def main() -> int:
         "ADMIN_SESSION_SECRET": SECRET[::-1],
         "APP_ENV": "production",
         "LOG_LEVEL": "WARNING",
+        # One load generator is one client: the per-client limit would throttle it.
+        "API_RATE_LIMIT": str(10**9),
     }
     settings = Settings.model_validate(
         {name.lower(): value for name, value in env.items()}
@@ -193,22 +202,31 @@ def main() -> int:
     try:
         cursors = asyncio.run(_deep_cursors(dsn, plan.deep_offset))
         results: dict[str, load.Result] = {}
-        with servers.uvicorn(
-            "bench.floor:app", env={"FLOOR_DSN": dsn}, workers=plan.workers, probe="/"
+        with servers.serve(
+            "bench.floor:app",
+            env={"FLOOR_DSN": dsn},
+            workers=plan.workers,
+            probe="/",
+            server=plan.server,
         ) as floor:
             name = "floor (bare ASGI + asyncpg + msgspec)"
             results[name] = load.run(
-                name, floor, seconds=plan.seconds, connections=plan.connections
+                name, floor.url, seconds=plan.seconds, connections=plan.connections
             )
-        with servers.uvicorn(
+        with servers.serve(
             "backend.app:create_app",
             env=env,
             workers=plan.workers,
             probe="/health",
             factory=True,
+            server=plan.server,
         ) as api:
+            sys.stdout.write(
+                f"app start-up ({plan.server}): {api.startup_seconds:.2f} s "
+                "from process start to the first /health answer\n"
+            )
             for name, target, body in _scenarios(
-                api, plan, cursors, some_id=plan.rows // 2
+                api.url, plan, cursors, some_id=plan.rows // 2
             ):
                 results[name] = load.run(
                     name,

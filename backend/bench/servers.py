@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Generator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 BACKEND_DIR = Path(__file__).resolve().parents[1]
@@ -36,12 +37,29 @@ def _wait_until_up(
     raise TimeoutError(url)
 
 
-@contextmanager
-def uvicorn(
-    app: str, *, env: Mapping[str, str], workers: int, probe: str, factory: bool = False
-) -> Generator[str]:
-    """Serve `app` with uvicorn (uvloop, httptools, no access log); yield its URL."""
-    port = free_port()
+def _command(
+    server: str, app: str, *, port: int, workers: int, factory: bool
+) -> list[str]:
+    if server == "granian":
+        command = [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "asgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--loop",
+            "uvloop",
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ]
+        return [*command, *(["--factory"] if factory else []), app]
     command = [
         sys.executable,
         "-m",
@@ -61,13 +79,36 @@ def uvicorn(
         "--http",
         "httptools",
     ]
-    if factory:
-        command.append("--factory")
+    return [*command, *(["--factory"] if factory else [])]
+
+
+@dataclass(frozen=True)
+class Served:
+    """A running server: its base URL and how long it took to answer its probe."""
+
+    url: str
+    startup_seconds: float
+
+
+@contextmanager
+def serve(
+    app: str,
+    *,
+    env: Mapping[str, str],
+    workers: int,
+    probe: str,
+    factory: bool = False,
+    server: str = "uvicorn",
+) -> Generator[Served]:
+    """Serve `app` with uvicorn or granian (uvloop, no access log)."""
+    port = free_port()
+    command = _command(server, app, port=port, workers=workers, factory=factory)
+    started = time.monotonic()
     process = subprocess.Popen(command, cwd=BACKEND_DIR, env={**os.environ, **env})  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + probe, process)
-        yield base
+        yield Served(base, time.monotonic() - started)
     finally:
         process.terminate()
         try:

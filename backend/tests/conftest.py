@@ -1,5 +1,7 @@
 """Test harness: a migrated database per session, a rolled-back transaction per test."""
 
+import os
+import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from functools import partial
@@ -9,6 +11,8 @@ import pytest
 from advanced_alchemy.alembic.commands import AlembicCommands
 from advanced_alchemy.extensions.litestar.plugins import SQLAlchemyInitPlugin
 from litestar import Litestar
+from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from backend.app import create_app
@@ -22,6 +26,7 @@ from tests.sql_counter import StatementRecorder, recording_statements
 from tests.users.factories import TEST_PASSWORD, add_user, bearer
 
 TEST_SECRET_KEY = "test-secret-key-0123456789abcdef0123456789"
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
@@ -30,9 +35,10 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "app_env": Environment.TEST,
         "database_url": database_url,
         "secret_key": TEST_SECRET_KEY,
-        # Tests share one client address; tests/users/test_rate_limit.py
-        # checks the limit on an app of its own.
+        # Tests share one client address; tests/users/test_rate_limit.py and
+        # tests/test_rate_limits.py check the limits on apps of their own.
         "login_rate_limit": 10_000,
+        "api_rate_limit": 100_000,
     }
     values.update(overrides)
     return Settings.model_validate(values)
@@ -156,3 +162,26 @@ def sql_statements(app: Litestar, db_config: AlchemyConfig) -> StatementRecorder
     """`with sql_statements() as statements:` lists the SQL the app runs inside."""
     engine: AsyncEngine = app.state[db_config.engine_app_state_key]
     return partial(recording_statements, engine.sync_engine)
+
+
+@pytest.fixture
+async def redis_namespace() -> AsyncGenerator[str]:
+    """A key prefix of the test's own in the shared Redis, emptied afterwards.
+
+    Skipped without a Redis at `TEST_REDIS_URL`, except in CI (`CI` set).
+    """
+    client = Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2)
+    try:
+        await client.ping()
+    except RedisConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no Redis at {TEST_REDIS_URL}")
+    namespace = f"backend-test-{uuid.uuid4().hex[:12]}"
+    try:
+        yield namespace
+    finally:
+        keys = [key async for key in client.scan_iter(match=f"{namespace}*")]
+        if keys:
+            await client.delete(*keys)
+        await client.aclose()

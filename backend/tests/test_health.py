@@ -61,6 +61,19 @@ async def test_api_fails_fast_with_503_without_a_database(
     )
 
 
+async def test_graphql_says_the_database_is_unavailable_without_a_database(
+    offline_client: httpx.AsyncClient,
+) -> None:
+    started = time.monotonic()
+    response = await offline_client.post(
+        "/graphql", json={"query": "{ books(first: 1) { edges { cursor } } }"}
+    )
+    assert time.monotonic() - started < 5
+    (error,) = response.json()["errors"]
+    assert error["extensions"] == {"code": "SERVICE_UNAVAILABLE"}
+    assert error["message"] == "The database is unavailable; try again shortly."
+
+
 async def test_unexpected_database_error_is_a_masked_500(
     client: httpx.AsyncClient, db_session: AsyncSession
 ) -> None:

@@ -12,22 +12,23 @@ from backend.admin import ADMIN_LOGIN_PATH, admin_handler
 from backend.apps.books.controllers import BookController
 from backend.apps.users.controllers import LOGIN_PATH, AuthController
 from backend.auth.bearer import build_jwt_auth
-from backend.auth.rate_limit import login_rate_limit
 from backend.cursors import CursorCodec
 from backend.database import alchemy_config
 from backend.dependencies import (
     CURSOR_CODEC_STATE_KEY,
     SETTINGS_STATE_KEY,
-    provide_cursor_codec,
+    cursor_codec_of,
     provide_settings,
 )
 from backend.frontend import frontend_routes
 from backend.graphql.controller import graphql_controller
 from backend.health import HealthController
 from backend.http_errors import EXCEPTION_HANDLERS
+from backend.rate_limits import api_rate_limit, login_rate_limit
+from backend.request_log import RequestLog
+from backend.security_headers import cors_config, security_headers
 from backend.settings import Settings, get_settings
-
-MAX_BODY_BYTES = 1024 * 1024
+from backend.stores import AppStores
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -35,6 +36,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
     db_config = alchemy_config(settings)
     jwt_auth = build_jwt_auth(settings=settings, db_config=db_config)
+    stores = AppStores(settings)
     state = State(
         {
             CURSOR_CODEC_STATE_KEY: CursorCodec(settings.secret_key),
@@ -54,7 +56,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ).middleware
         ],
     )
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             HealthController,
             sign_in,
@@ -63,9 +65,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *frontend_routes(settings.frontend_dist),
         ],
         plugins=[SQLAlchemyPlugin(config=db_config)],
-        middleware=[jwt_auth.middleware],
+        middleware=[api_rate_limit(settings).middleware, jwt_auth.middleware],
+        stores=stores.registry,
+        lifespan=[stores.lifespan],
+        before_send=[security_headers(settings)],
+        cors_config=cors_config(settings),
         dependencies={
-            "cursor_codec": Provide(provide_cursor_codec, sync_to_thread=False),
+            "cursor_codec": Provide(cursor_codec_of, sync_to_thread=False),
             "settings": Provide(provide_settings, sync_to_thread=False),
         },
         state=state,
@@ -84,6 +90,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             },
             log_exceptions="debug",
         ),
-        request_max_body_size=MAX_BODY_BYTES,
+        request_max_body_size=settings.request_max_body_bytes,
         debug=settings.debug,
     )
+    app.asgi_handler = RequestLog(app.asgi_handler)
+    return app

@@ -16,7 +16,7 @@ from backend.errors import InvalidCursorError
 from backend.keyset import Position
 
 _SIGNATURE_BYTES = 16
-_MAX_CURSOR_LENGTH = 512
+MAX_CURSOR_LENGTH = 512
 _MALFORMED = (
     "cursor is malformed or was tampered with; drop it to start from the first page"
 )
@@ -60,7 +60,7 @@ class CursorCodec:
         Raises:
             InvalidCursorError: the cursor is malformed, forged, or from another query.
         """
-        if len(cursor) > _MAX_CURSOR_LENGTH:
+        if len(cursor) > MAX_CURSOR_LENGTH:
             raise InvalidCursorError(_MALFORMED)
         try:
             payload_text, signature_text = cursor.split(".")

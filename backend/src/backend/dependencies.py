@@ -1,4 +1,9 @@
-"""Dependencies every app shares, provided once per request by Litestar DI."""
+"""App-wide objects built once at start-up and kept in the app's state.
+
+Handlers reach the cursor codec through Litestar's `state` kwarg rather than
+a dependency: a handler with two independent dependencies makes Litestar
+resolve them in a task group, which costs more than the request's query.
+"""
 
 from litestar.datastructures import State
 
@@ -9,7 +14,7 @@ CURSOR_CODEC_STATE_KEY = "cursor_codec"
 SETTINGS_STATE_KEY = "settings"
 
 
-def provide_cursor_codec(state: State) -> CursorCodec:
+def cursor_codec_of(state: State) -> CursorCodec:
     """The app's cursor codec, built once at start-up from the secret key."""
     codec: CursorCodec = state[CURSOR_CODEC_STATE_KEY]
     return codec

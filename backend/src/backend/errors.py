@@ -1,5 +1,10 @@
 """Domain errors shared by every app; each transport maps them to its own shape."""
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly."
+
 
 class InvalidFieldError(ValueError):
     """A value broke a domain rule; `field` names the input that must change."""
@@ -15,3 +20,20 @@ class InvalidCursorError(InvalidFieldError):
 
     def __init__(self, message: str) -> None:
         super().__init__("cursor", message)
+
+
+def database_unavailable(exc: BaseException | None) -> bool:
+    """Whether `exc`, or an error it was raised from, says the database is away.
+
+    Refused or lost connections, connect and pool timeouts count; an error the
+    database itself reports (a constraint, bad SQL) does not.
+    """
+    while exc is not None:
+        if isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError)):
+            return True
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            return True
+        if isinstance(exc, (OSError, TimeoutError)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False

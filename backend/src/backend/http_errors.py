@@ -26,14 +26,16 @@ from litestar.status_codes import (
     HTTP_503_SERVICE_UNAVAILABLE,
 )
 from litestar.types import ExceptionHandlersMap
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from backend.errors import InvalidFieldError
+from backend.errors import DATABASE_UNAVAILABLE, InvalidFieldError, database_unavailable
 
 logger = logging.getLogger(__name__)
 
-DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly."
+STORE_UNAVAILABLE = "The rate-limit store is unavailable; try again shortly."
 INTERNAL_ERROR = "Internal server error."
 TOO_MANY_REQUESTS = "Too many attempts; retry after the time `Retry-After` gives."
 
@@ -60,15 +62,20 @@ _DESCRIPTIONS: Mapping[int, str] = {
     409: "Conflicts with a stored resource",
     413: "Request body too large",
     429: "Too many requests",
-    503: "The database is unavailable",
+    503: "The database (or the rate-limit store) is unavailable",
 }
+# Any operation may meet the rate limit or a database outage.
+_EVERY_OPERATION = (429, 503)
 
 
 def error_responses(*status_codes: int) -> dict[int, ResponseSpec]:
-    """OpenAPI documentation of the error responses an operation can give."""
+    """OpenAPI documentation of the error responses an operation can give.
+
+    429 and 503 are added to `status_codes`: every operation can give them.
+    """
     return {
         code: ResponseSpec(data_container=ErrorBody, description=_DESCRIPTIONS[code])
-        for code in status_codes
+        for code in sorted({*status_codes, *_EVERY_OPERATION})
     }
 
 
@@ -76,15 +83,6 @@ def _error(
     status_code: int, detail: str, extra: list[ErrorDetail] | None = None
 ) -> Response[ErrorBody]:
     return Response(ErrorBody(status_code, detail, extra), status_code=status_code)
-
-
-def _database_is_down(exc: BaseException) -> bool:
-    cause = exc.__cause__ or exc.__context__
-    if isinstance(cause, (OperationalError, InterfaceError, PoolTimeoutError)):
-        return True
-    if isinstance(cause, DBAPIError):
-        return cause.connection_invalidated
-    return isinstance(cause, (OSError, TimeoutError))
 
 
 def invalid_field_handler(
@@ -104,7 +102,7 @@ def repository_error_handler(
         return _error(HTTP_404_NOT_FOUND, str(exc.detail))
     if isinstance(exc, DuplicateKeyError):
         return _error(HTTP_409_CONFLICT, str(exc.detail))
-    if _database_is_down(exc):
+    if database_unavailable(exc.__cause__ or exc.__context__):
         logger.warning(
             "database unavailable on %s %s", request.method, request.url.path
         )
@@ -128,6 +126,19 @@ def database_down_handler(
     return _error(HTTP_503_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE)
 
 
+def store_down_handler(
+    request: Request[Any, Any, Any], exc: RedisConnectionError | RedisTimeoutError
+) -> Response[ErrorBody]:
+    """503 when the shared rate-limit store (Redis) does not answer."""
+    logger.warning(
+        "rate-limit store unavailable on %s %s: %s",
+        request.method,
+        request.url.path,
+        type(exc).__name__,
+    )
+    return _error(HTTP_503_SERVICE_UNAVAILABLE, STORE_UNAVAILABLE)
+
+
 def too_many_requests_handler(
     _: Request[Any, Any, Any], exc: TooManyRequestsException
 ) -> Response[ErrorBody]:
@@ -149,4 +160,6 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     InterfaceError: database_down_handler,
     PoolTimeoutError: database_down_handler,
     ConnectionError: database_down_handler,
+    RedisConnectionError: store_down_handler,
+    RedisTimeoutError: store_down_handler,
 }

@@ -1,18 +1,22 @@
 """Application settings, read once from the environment (and an optional `.env`)."""
 
+import re
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, PostgresDsn, field_validator, model_validator
+from pydantic import Field, PostgresDsn, RedisDsn, field_validator, model_validator
 from pydantic_core import PydanticUseDefault
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEVELOPMENT_SECRET_KEY = "development-secret-key-change-me-0000000000"  # noqa: S105
 DEVELOPMENT_ADMIN_SESSION_SECRET = "development-admin-session-secret-change-me"  # noqa: S105
 MIN_SECRET_KEY_LENGTH = 32
 DEFAULT_FRONTEND_DIST = Path(__file__).resolve().parents[3] / "frontend" / "dist"
+
+# An origin as browsers send it: no wildcard, no path, no trailing slash.
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 
 type RateLimitWindow = Literal["second", "minute", "hour", "day"]
 
@@ -62,18 +66,44 @@ class Settings(BaseSettings):
     access_token_ttl_seconds: int = Field(default=900, ge=60, le=86_400)
     login_rate_limit: int = Field(default=10, ge=1)
     login_rate_limit_window: RateLimitWindow = "minute"
+    api_rate_limit: int = Field(default=1200, ge=1)
+    api_rate_limit_window: RateLimitWindow = "minute"
+    redis_url: RedisDsn | None = None
+    redis_namespace: str = Field(default="backend", pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    cors_allow_origins: Annotated[list[str], NoDecode] = []
+    request_max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     admin_session_secret: str = DEVELOPMENT_ADMIN_SESSION_SECRET
     admin_session_max_age_seconds: int = Field(default=8 * 3600, ge=60)
     frontend_dist: Path = DEFAULT_FRONTEND_DIST
 
     @field_validator(
-        "graphql_introspection", "graphql_ide", "frontend_dist", mode="before"
+        "graphql_introspection",
+        "graphql_ide",
+        "frontend_dist",
+        "redis_url",
+        mode="before",
     )
     @classmethod
     def _empty_means_default(cls, value: object) -> object:
         if value == "":
             raise PydanticUseDefault
         return value
+
+    @field_validator("cors_allow_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("cors_allow_origins")
+    @classmethod
+    def _explicit_origins(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            if not _ORIGIN.fullmatch(origin):
+                msg = f"CORS_ALLOW_ORIGINS: {origin!r} is not a scheme://host[:port]"
+                raise ValueError(msg)
+        return origins
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:

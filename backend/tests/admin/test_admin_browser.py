@@ -17,7 +17,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 import uvicorn
-from playwright.async_api import async_playwright
+from playwright.async_api import ConsoleMessage, async_playwright
 
 from backend.app import create_app
 from backend.apps.users.passwords import hash_password
@@ -104,6 +104,15 @@ async def test_superuser_creates_a_book_in_the_browser(
         )
         page = await browser.new_page()
         page.set_default_timeout(15_000)
+        # The admin must work under its Content-Security-Policy: no refusals.
+        refused: list[str] = []
+
+        def note_refusal(message: ConsoleMessage) -> None:
+            text = str(message.text)
+            if "Content Security Policy" in text:
+                refused.append(text)
+
+        page.on("console", note_refusal)
 
         await page.goto(f"{server_url}/admin/book/list")
         assert "/admin/login" in page.url
@@ -124,3 +133,4 @@ async def test_superuser_creates_a_book_in_the_browser(
         await row.wait_for()
         assert "Dune" in await row.inner_text()
         await browser.close()
+    assert refused == []

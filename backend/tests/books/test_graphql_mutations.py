@@ -225,7 +225,11 @@ async def test_unexpected_error_is_masked_and_logged_with_the_request_id(
     error = only_error(body)
     assert error["message"] == "Internal server error."
     assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR"}
-    logged = [r for r in caplog.records if "request_id=req-42" in r.getMessage()]
+    logged = [
+        r
+        for r in caplog.records
+        if r.name == "backend.graphql.errors" and "request_id=req-42" in r.getMessage()
+    ]
     assert len(logged) == 1
     assert logged[0].levelno == logging.ERROR
     assert "does not exist" in caplog.text
@@ -242,6 +246,10 @@ async def test_client_errors_are_logged_with_the_request_id(
             {"input": book_input(isbn="1")},
             headers={"X-Request-ID": "req-7"},
         )
-    (record,) = [r for r in caplog.records if "request_id=req-7" in r.getMessage()]
+    (record,) = [
+        r
+        for r in caplog.records
+        if r.name == "backend.graphql.errors" and "request_id=req-7" in r.getMessage()
+    ]
     assert record.levelno == logging.INFO
     assert "BAD_USER_INPUT" in record.getMessage()

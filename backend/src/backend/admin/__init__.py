@@ -19,6 +19,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette_admin.contrib.sqla import Admin
 
 from backend.admin.auth import AdminAuthProvider
+from backend.admin.body_limit import check_body_size
 from backend.admin.views import ADMIN_VIEWS
 from backend.settings import Settings
 
@@ -78,6 +79,8 @@ def admin_handler(
 
     @asgi(ADMIN_PATH, is_mount=True, copy_scope=True)
     async def serve_admin(scope: Scope, receive: Receive, send: Send) -> None:
+        # Litestar's body limit does not reach a mounted app: enforce it here.
+        check_body_size(scope, settings.request_max_body_bytes)
         # Litestar strips the mount prefix; starlette-admin builds its links and
         # redirects from the full path.
         scope["path"] = unquote(scope["raw_path"].decode("latin-1"))

@@ -1,1 +1,1 @@
-"""Who is calling: access tokens, the REST middleware and guards, the login limit."""
+"""Who is calling: access tokens, the REST middleware and guards."""

@@ -20,13 +20,15 @@ from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
 from backend.auth.tokens import ALGORITHM, active_user_for_subject
+from backend.request_log import record_user
 from backend.settings import Settings
 
 SECURITY_SCHEME = "BearerToken"
 BEARER_SECURITY: list[SecurityRequirement] = [{SECURITY_SCHEME: []}]
 # GraphQL reads its user from the token itself (errors must be GraphQL errors);
-# the admin signs in with its own session cookie.
-NOT_AUTHENTICATED_HERE = ["^/graphql", "^/admin", "^/schema"]
+# the admin signs in with its own session cookie; the probes must answer
+# without a user lookup, whatever headers a load balancer sends.
+NOT_AUTHENTICATED_HERE = ["^/graphql", "^/admin", "^/schema", "^/health$", "^/ready$"]
 
 AUTHENTICATION_REQUIRED = (
     "Authentication required: send `Authorization: Bearer <token>`"
@@ -57,11 +59,14 @@ class OptionalJWTAuthenticationMiddleware(JWTAuthenticationMiddleware):
         if scheme.lower() != "bearer" or not token.strip():
             raise _unauthorized(AUTHENTICATION_REQUIRED)
         try:
-            return await self.authenticate_token(
+            result = await self.authenticate_token(
                 encoded_token=token.strip(), connection=connection
             )
         except NotAuthorizedException as exc:
             raise _unauthorized(REJECTED_BEARER) from exc
+        if isinstance(result.user, UserModel):
+            record_user(connection.scope, result.user.id)
+        return result
 
 
 def build_jwt_auth(

@@ -4,12 +4,11 @@ Litestar's dependency injection builds it (`make_context_getter`), so the
 services share the request's `AsyncSession` with the rest of the request.
 """
 
-import re
-import uuid
 from collections.abc import Awaitable, Callable
 
 from litestar.datastructures import Headers
 from litestar.di import NamedDependency
+from litestar.types import Scope
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.litestar import BaseContext
 from strawberry.types import Info
@@ -20,19 +19,23 @@ from backend.apps.users.services import UserService
 from backend.auth.tokens import user_from_token
 from backend.cursors import CursorCodec
 from backend.graphql.limits import OperationLimits
+from backend.request_log import record_user, request_id_of
 from backend.settings import Settings
-
-REQUEST_ID_HEADER = "x-request-id"
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
 class CurrentUser:
-    """The active user a request's bearer token names, looked up once, on first use."""
+    """The active user a request's bearer token names, looked up once, on first use.
 
-    def __init__(self, token: str | None, *, users: UserService, secret: str) -> None:
+    Once found, the user is recorded for the request's log line.
+    """
+
+    def __init__(
+        self, token: str | None, *, users: UserService, secret: str, scope: Scope
+    ) -> None:
         self._token = token
         self._users = users
         self._secret = secret
+        self._scope = scope
         self._looked_up = False
         self._user: UserModel | None = None
 
@@ -42,6 +45,8 @@ class CurrentUser:
             self._user = await user_from_token(
                 self._token, users=self._users, secret=self._secret
             )
+            if self._user is not None:
+                record_user(self._scope, self._user.id)
         self._looked_up = True
         return self._user
 
@@ -65,12 +70,6 @@ class GraphQLContext(BaseContext, kw_only=True):
 GraphQLInfo = Info[GraphQLContext, None]
 
 
-def request_id_of(headers: Headers) -> str:
-    """The client's `X-Request-ID` when it is a sane token, else a new random id."""
-    sent = headers.get(REQUEST_ID_HEADER, "")
-    return sent if _REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
-
-
 def bearer_token_of(headers: Headers) -> str | None:
     """The token of an `Authorization: Bearer <token>` header, if there is one."""
     scheme, _, token = headers.get("authorization", "").partition(" ")
@@ -86,6 +85,7 @@ def make_context_getter(
 
     async def graphql_context(
         headers: Headers,
+        scope: Scope,
         db_session: NamedDependency[AsyncSession],
         cursor_codec: NamedDependency[CursorCodec],
         settings: NamedDependency[Settings],
@@ -97,10 +97,11 @@ def make_context_getter(
                 bearer_token_of(headers),
                 users=UserService(session=db_session),
                 secret=settings.secret_key,
+                scope=scope,
             ),
             cursor_codec=cursor_codec,
             limits=limits,
-            request_id=request_id_of(headers),
+            request_id=request_id_of(scope),
         )
 
     return graphql_context

@@ -1,9 +1,10 @@
 """GraphQL error mapping: every error gets an `extensions.code`, none leaks internals.
 
 Domain and repository errors become client errors with a safe message
-(`BAD_USER_INPUT` naming the field, `NOT_FOUND`, `CONFLICT`); anything else
-raised while resolving is masked as `INTERNAL_SERVER_ERROR`, and its
-details go to the server log with the request's id.
+(`BAD_USER_INPUT` naming the field, `NOT_FOUND`, `CONFLICT`); an unreachable
+database is `SERVICE_UNAVAILABLE`; anything else raised while resolving is
+masked as `INTERNAL_SERVER_ERROR`, and its details go to the server log with
+the request's id.
 """
 
 import logging
@@ -26,7 +27,7 @@ from strawberry.relay import GlobalIDValueError
 from strawberry.types import ExecutionContext
 from strawberry.utils.str_converters import to_camel_case
 
-from backend.errors import InvalidFieldError
+from backend.errors import DATABASE_UNAVAILABLE, InvalidFieldError, database_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     CONFLICT = "CONFLICT"
     UNAUTHENTICATED = "UNAUTHENTICATED"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
@@ -67,6 +69,8 @@ def to_graphql_error(exc: InvalidFieldError | RepositoryError) -> GraphQLError:
         return GraphQLError(str(exc.detail), extensions={"code": ErrorCode.NOT_FOUND})
     if isinstance(exc, DuplicateKeyError):
         return GraphQLError(str(exc.detail), extensions={"code": ErrorCode.CONFLICT})
+    if database_unavailable(exc):
+        return _service_unavailable()
     return GraphQLError(
         INTERNAL_ERROR,
         original_error=exc,
@@ -93,6 +97,20 @@ async def mutation_errors(session: AsyncSession) -> AsyncGenerator[None]:
             await session.rollback()
 
 
+def _service_unavailable() -> GraphQLError:
+    return GraphQLError(
+        DATABASE_UNAVAILABLE, extensions={"code": ErrorCode.SERVICE_UNAVAILABLE}
+    )
+
+
+def _unexpected(cause: BaseException | None) -> GraphQLError:
+    if database_unavailable(cause):
+        return _service_unavailable()
+    return GraphQLError(
+        INTERNAL_ERROR, extensions={"code": ErrorCode.INTERNAL_SERVER_ERROR}
+    )
+
+
 def _id_argument(error: GraphQLError) -> str:
     field = next((n for n in error.nodes or () if isinstance(n, FieldNode)), None)
     return _ID_ARGUMENTS.get(field.name.value, "id") if field else "id"
@@ -116,9 +134,7 @@ def _client_error_for(error: GraphQLError) -> GraphQLError:
         return GraphQLError(
             error.message, extensions={"code": ErrorCode.GRAPHQL_VALIDATION_FAILED}
         )
-    return GraphQLError(
-        INTERNAL_ERROR, extensions={"code": ErrorCode.INTERNAL_SERVER_ERROR}
-    )
+    return _unexpected(cause)
 
 
 def client_error(error: GraphQLError) -> GraphQLError:

@@ -5,16 +5,20 @@ from typing import Annotated
 
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
 from litestar import Controller, delete, get, patch, post
+from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.apps.books.schemas import BookCreate, BookRead, BookUpdate
 from backend.apps.books.services import BookFilter, BookListQuery, BookService, BookSort
+from backend.apps.books.validation import FILTER_TEXT_MAX_LENGTH
 from backend.auth.bearer import BEARER_SECURITY, requires_active_user
-from backend.cursors import CursorCodec, query_scope
+from backend.cursors import MAX_CURSOR_LENGTH, query_scope
+from backend.dependencies import cursor_codec_of
 from backend.http_errors import error_responses
 from backend.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, KeysetPaginator, Page
+from backend.text import NO_NUL_PATTERN
 
 Limit = Annotated[
     int,
@@ -22,8 +26,17 @@ Limit = Annotated[
 ]
 Cursor = Annotated[
     str | None,
-    QueryParameter(description="`page.next_cursor` of the previous page."),
+    QueryParameter(
+        description="`page.next_cursor` of the previous page.",
+        max_length=MAX_CURSOR_LENGTH,
+    ),
 ]
+Text = Annotated[
+    str | None,
+    QueryParameter(max_length=FILTER_TEXT_MAX_LENGTH, pattern=NO_NUL_PATTERN),
+]
+# Ids are BIGINT: a larger number is a 400, not a database error.
+BookId = Annotated[int, PathParameter(ge=1, le=2**63 - 1)]
 
 
 class BookController(Controller):
@@ -44,11 +57,11 @@ class BookController(Controller):
         self,
         *,
         books: NamedDependency[BookService],
-        cursor_codec: NamedDependency[CursorCodec],
+        state: State,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
-        q: FromQuery[str | None] = None,
-        author: FromQuery[str | None] = None,
+        q: Text = None,
+        author: Text = None,
         published_after: FromQuery[date | None] = None,
         published_before: FromQuery[date | None] = None,
         sort: FromQuery[BookSort] = BookSort.CREATED_AT_DESC,
@@ -62,7 +75,7 @@ class BookController(Controller):
                 query=query, limit=size, after=after
             ),
             order=sort.order,
-            codec=cursor_codec,
+            codec=cursor_codec_of(state),
             scope=query_scope(query),
             to_item=BookRead.from_model,
         )
@@ -74,7 +87,7 @@ class BookController(Controller):
         responses=error_responses(404),
     )
     async def get_book(
-        self, book_id: FromPath[int], books: NamedDependency[BookService]
+        self, book_id: BookId, books: NamedDependency[BookService]
     ) -> BookRead:
         """The book with this id."""
         return BookRead.from_model(await books.get(book_id))
@@ -84,7 +97,7 @@ class BookController(Controller):
         summary="Create a book",
         guards=[requires_active_user],
         security=BEARER_SECURITY,
-        responses=error_responses(401, 409),
+        responses=error_responses(400, 401, 409, 413),
     )
     async def create_book(
         self, data: JSONBody[BookCreate], books: NamedDependency[BookService]
@@ -97,11 +110,11 @@ class BookController(Controller):
         summary="Change some fields of a book",
         guards=[requires_active_user],
         security=BEARER_SECURITY,
-        responses=error_responses(401, 404, 409),
+        responses=error_responses(400, 401, 404, 409, 413),
     )
     async def update_book(
         self,
-        book_id: FromPath[int],
+        book_id: BookId,
         data: JSONBody[BookUpdate],
         books: NamedDependency[BookService],
     ) -> BookRead:
@@ -118,7 +131,7 @@ class BookController(Controller):
         responses=error_responses(401, 404),
     )
     async def delete_book(
-        self, book_id: FromPath[int], books: NamedDependency[BookService]
+        self, book_id: BookId, books: NamedDependency[BookService]
     ) -> None:
         """Remove the book."""
         await books.delete_book(book_id)

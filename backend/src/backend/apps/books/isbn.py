@@ -5,6 +5,8 @@ from backend.errors import InvalidFieldError
 _SEPARATORS = str.maketrans("", "", " -")
 ISBN10_LENGTH = 10
 ISBN13_LENGTH = 13
+# 13 digits and a separator between each: any longer input is not an ISBN.
+ISBN_INPUT_MAX_LENGTH = 2 * ISBN13_LENGTH - 1
 
 
 def _isbn13_check_digit(first12: str) -> str:
@@ -26,6 +28,10 @@ def normalize_isbn(raw: str) -> str:
         InvalidFieldError: on the `isbn` field when the length, characters or
             check digit are wrong.
     """
+    if len(raw) > ISBN_INPUT_MAX_LENGTH:
+        raise InvalidFieldError(
+            "isbn", f"isbn must be at most {ISBN_INPUT_MAX_LENGTH} characters"
+        )
     compact = raw.translate(_SEPARATORS)
     if len(compact) == ISBN10_LENGTH:
         if not _isbn10_is_valid(compact):

@@ -1,12 +1,38 @@
 """REST bodies for books (msgspec); JSON names are snake_case."""
 
 from datetime import date, datetime
-from typing import Self, cast
+from typing import Annotated, Self, cast
 
 import msgspec
 
-from backend.apps.books.models import BookModel
+from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH
+from backend.apps.books.models import (
+    AUTHOR_MAX_LENGTH,
+    PAGE_COUNT_MAX,
+    TITLE_MAX_LENGTH,
+)
+from backend.apps.books.services import StoredBook
 from backend.apps.books.validation import BookFields
+from backend.text import NO_NUL_PATTERN
+
+# The service checks every rule; these bounds document them and stop an
+# oversized value before it is decoded further.
+Title = Annotated[
+    str, msgspec.Meta(max_length=TITLE_MAX_LENGTH, pattern=NO_NUL_PATTERN)
+]
+Author = Annotated[
+    str, msgspec.Meta(max_length=AUTHOR_MAX_LENGTH, pattern=NO_NUL_PATTERN)
+]
+Isbn = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=ISBN_INPUT_MAX_LENGTH,
+        pattern=NO_NUL_PATTERN,
+        description="ISBN-10 or ISBN-13; hyphens and spaces allowed.",
+        examples=["978-0-441-17271-9"],
+    ),
+]
+PageCount = Annotated[int, msgspec.Meta(ge=1, le=PAGE_COUNT_MAX)]
 
 
 class BookRead(msgspec.Struct):
@@ -22,7 +48,7 @@ class BookRead(msgspec.Struct):
     updated_at: datetime
 
     @classmethod
-    def from_model(cls, book: BookModel) -> Self:
+    def from_model(cls, book: StoredBook) -> Self:
         """Copy a stored book into its response body."""
         return cls(
             id=book.id,
@@ -39,11 +65,11 @@ class BookRead(msgspec.Struct):
 class BookCreate(msgspec.Struct, forbid_unknown_fields=True):
     """A new book; the ISBN may be ISBN-10 or ISBN-13, with hyphens or spaces."""
 
-    title: str
-    author: str
-    isbn: str
+    title: Title
+    author: Author
+    isbn: Isbn
     published_on: date | None = None
-    page_count: int | None = None
+    page_count: PageCount | None = None
 
     def to_fields(self) -> BookFields:
         """The body as service fields."""
@@ -53,11 +79,11 @@ class BookCreate(msgspec.Struct, forbid_unknown_fields=True):
 class BookUpdate(msgspec.Struct, forbid_unknown_fields=True):
     """A partial change: only the fields present are changed."""
 
-    title: str | msgspec.UnsetType = msgspec.UNSET
-    author: str | msgspec.UnsetType = msgspec.UNSET
-    isbn: str | msgspec.UnsetType = msgspec.UNSET
+    title: Title | msgspec.UnsetType = msgspec.UNSET
+    author: Author | msgspec.UnsetType = msgspec.UNSET
+    isbn: Isbn | msgspec.UnsetType = msgspec.UNSET
     published_on: date | msgspec.UnsetType | None = msgspec.UNSET
-    page_count: int | msgspec.UnsetType | None = msgspec.UNSET
+    page_count: PageCount | msgspec.UnsetType | None = msgspec.UNSET
 
     def to_fields(self) -> BookFields:
         """The fields the client sent, as service fields."""

@@ -2,10 +2,12 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Any, Protocol
 
-from advanced_alchemy.exceptions import ErrorMessages
+import msgspec
+from advanced_alchemy.exceptions import ErrorMessages, wrap_sqlalchemy_exception
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import ColumnElement, Select, func, or_, select
@@ -14,7 +16,53 @@ from backend.apps.books.models import BookModel
 from backend.apps.books.validation import BookFields, clean_book_fields
 from backend.keyset import KeysetPage, Position, SortOrder, page, seek
 
-__all__ = ("BookFields", "BookFilter", "BookListQuery", "BookService", "BookSort")
+
+class StoredBook(Protocol):
+    """What a stored book reads as: a `BookModel` or a `BookRecord`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def isbn(self) -> str: ...
+    @property
+    def published_on(self) -> date | None: ...
+    @property
+    def page_count(self) -> int | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+
+
+class BookRecord(msgspec.Struct, frozen=True):
+    """A stored book read as plain columns: listings skip ORM object loading."""
+
+    id: int
+    title: str
+    author: str
+    isbn: str
+    published_on: date | None
+    page_count: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+_RECORD_COLUMNS = [getattr(BookModel, name) for name in BookRecord.__struct_fields__]
+
+
+__all__ = (
+    "BookFields",
+    "BookFilter",
+    "BookListQuery",
+    "BookRecord",
+    "BookService",
+    "BookSort",
+    "StoredBook",
+)
 
 
 class BookSort(StrEnum):
@@ -142,12 +190,19 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
         limit: int,
         after: Position | None = None,
         backward: bool = False,
-    ) -> KeysetPage[BookModel]:
-        """One keyset page of books matching `query`, after (or before) a position."""
+    ) -> KeysetPage[BookRecord]:
+        """One keyset page of books matching `query`, after (or before) a position.
+
+        One statement; rows come back as `BookRecord`s, not ORM objects.
+        """
         statement = self.list_statement(
             query=query, limit=limit, after=after, backward=backward
         )
-        rows = await self.repository.get_many(statement=statement)
+        with wrap_sqlalchemy_exception(
+            error_messages=self.repository.error_messages, dialect_name="postgresql"
+        ):
+            result = await self.repository.session.execute(statement)
+        rows = [BookRecord(*row) for row in result]
         return page(rows, limit=limit, backward=backward)
 
     @staticmethod
@@ -157,9 +212,9 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
         limit: int,
         after: Position | None = None,
         backward: bool = False,
-    ) -> Select[tuple[BookModel]]:
+    ) -> Select[Any]:
         """The one SELECT behind `list_page` (the tests EXPLAIN it)."""
-        statement = select(BookModel).where(*query.filter.clauses())
+        statement = select(*_RECORD_COLUMNS).where(*query.filter.clauses())
         return seek(
             statement, query.sort.order, after=after, limit=limit, backward=backward
         )

@@ -10,8 +10,10 @@ from backend.apps.books.models import (
     TITLE_MAX_LENGTH,
 )
 from backend.errors import InvalidFieldError
+from backend.text import check_no_nul
 
 REQUIRED_FIELDS = ("title", "author", "isbn")
+FILTER_TEXT_MAX_LENGTH = 255
 
 
 class BookFields(TypedDict, total=False):
@@ -24,15 +26,31 @@ class BookFields(TypedDict, total=False):
     page_count: int | None
 
 
+def _too_long(field: str, max_length: int) -> InvalidFieldError:
+    return InvalidFieldError(field, f"{field} must be at most {max_length} characters")
+
+
 def _clean_text(field: str, value: str, max_length: int) -> str:
-    cleaned = value.strip()
+    if len(value) > max_length:
+        raise _too_long(field, max_length)
+    cleaned = check_no_nul(field, value).strip()
     if not cleaned:
         raise InvalidFieldError(field, f"{field} must not be empty")
-    if len(cleaned) > max_length:
-        raise InvalidFieldError(
-            field, f"{field} must be at most {max_length} characters"
-        )
     return cleaned
+
+
+def check_filter_text(field: str, value: str | None) -> str | None:
+    """Return a text filter (`q`, `author`) once its length is checked.
+
+    Raises:
+        InvalidFieldError: on `field` when it is longer than 255 characters
+            or holds a NUL character.
+    """
+    if value is None:
+        return None
+    if len(value) > FILTER_TEXT_MAX_LENGTH:
+        raise _too_long(field, FILTER_TEXT_MAX_LENGTH)
+    return check_no_nul(field, value)
 
 
 def _clean_page_count(value: int | None) -> int | None:

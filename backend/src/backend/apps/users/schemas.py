@@ -7,12 +7,15 @@ import msgspec
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
 from backend.apps.users.validation import PASSWORD_MAX_LENGTH
+from backend.text import NO_NUL_PATTERN
 
 
 class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):
     """Credentials exchanged for an access token."""
 
-    email: Annotated[str, msgspec.Meta(max_length=EMAIL_MAX_LENGTH)]
+    email: Annotated[
+        str, msgspec.Meta(max_length=EMAIL_MAX_LENGTH, pattern=NO_NUL_PATTERN)
+    ]
     password: Annotated[str, msgspec.Meta(max_length=PASSWORD_MAX_LENGTH)]
 
 

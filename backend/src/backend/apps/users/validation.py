@@ -13,7 +13,7 @@ LOCAL_PART_MAX_LENGTH = 64
 # One `@`, no spaces, a dotted domain whose labels are letters, digits or hyphens:
 # a syntax check, not a deliverability check (only a sent mail proves that).
 _EMAIL = re.compile(
-    r"^[^@\s]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$"
+    r"^[^@\s\x00]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$"
 )
 
 

@@ -8,6 +8,7 @@ from typing import cast
 import strawberry
 
 from backend.apps.books.services import BookFields, BookFilter, BookSort
+from backend.apps.books.validation import check_filter_text
 
 
 @strawberry.input(
@@ -69,10 +70,14 @@ class BookFilterInput:
     published_before: date | None = None
 
     def to_filter(self) -> BookFilter:
-        """The service's filter."""
+        """The service's filter.
+
+        Raises:
+            InvalidFieldError: `q` or `author` is longer than 255 characters.
+        """
         return BookFilter(
-            q=self.q,
-            author=self.author,
+            q=check_filter_text("q", self.q),
+            author=check_filter_text("author", self.author),
             published_after=self.published_after,
             published_before=self.published_before,
         )

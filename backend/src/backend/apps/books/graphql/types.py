@@ -10,8 +10,7 @@ import strawberry
 from advanced_alchemy.exceptions import NotFoundError
 from strawberry import relay
 
-from backend.apps.books.models import BookModel
-from backend.apps.books.services import BookFilter
+from backend.apps.books.services import BookFilter, BookRecord, StoredBook
 from backend.errors import InvalidFieldError
 from backend.graphql.connections import KeysetSlice
 from backend.graphql.context import GraphQLInfo
@@ -57,7 +56,7 @@ class BookType(relay.Node):
     updated_at: datetime
 
     @classmethod
-    def from_model(cls, book: BookModel) -> Self:
+    def from_model(cls, book: StoredBook) -> Self:
         """Copy a stored book into its GraphQL type."""
         return cls(
             id=book.id,
@@ -133,7 +132,7 @@ class BookConnection(relay.Connection[BookType]):
 
     @classmethod
     def from_slice(
-        cls, page: KeysetSlice[BookModel], *, book_filter: BookFilter
+        cls, page: KeysetSlice[BookRecord], *, book_filter: BookFilter
     ) -> Self:
         """The connection of a keyset page of stored books."""
         edges = [
