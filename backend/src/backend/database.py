@@ -61,6 +61,12 @@ class AlchemyConfig(SQLAlchemyAsyncConfig):
             state[key], state[READ_STATE_KEY][key] = makers
 
 
+def _command_timeout(settings: Settings) -> float | None:
+    if settings.database_statement_timeout_ms == 0:
+        return None
+    return settings.database_statement_timeout_ms / 1000 + 5
+
+
 def alembic_config() -> AlembicAsyncConfig:
     """Alembic settings: `backend/migrations`, transactional, `alembic_version`."""
     return AlembicAsyncConfig(
@@ -87,6 +93,9 @@ def alchemy_config(settings: Settings) -> AlchemyConfig:
             pool_pre_ping=settings.database_pool_pre_ping,
             connect_args={
                 "timeout": settings.database_connect_timeout,
+                # A connection that hangs after it was made: give up a little
+                # after the server's own statement timeout would have.
+                "command_timeout": _command_timeout(settings),
                 "server_settings": {
                     "statement_timeout": str(settings.database_statement_timeout_ms),
                     "application_name": "backend",

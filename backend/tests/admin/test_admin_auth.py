@@ -150,3 +150,11 @@ async def test_session_cookie_is_secure_in_production(
     assert "; secure" in cookie
     assert "httponly" in cookie
     assert "samesite=lax" in cookie
+
+
+async def test_sign_in_with_a_nul_in_the_email_is_refused_not_a_500(
+    anonymous_client: httpx.AsyncClient, superuser: UserModel
+) -> None:
+    response = await sign_in(anonymous_client, superuser.email + "\x00", "x" * 12)
+    assert response.status_code == 400
+    assert "not an administrator" in response.text

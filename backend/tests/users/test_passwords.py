@@ -24,3 +24,11 @@ async def test_a_malformed_stored_hash_never_matches(db_session: AsyncSession) -
     user = await add_user(db_session, password_hash="not-an-argon2-hash")
     users = UserService(session=db_session)
     assert await users.authenticate(email=user.email, password="anything") is None
+
+
+async def test_an_email_with_a_nul_character_matches_nobody(
+    db_session: AsyncSession,
+) -> None:
+    user = await add_user(db_session, password_hash="not-an-argon2-hash")
+    users = UserService(session=db_session)
+    assert await users.authenticate(email=user.email + "\x00", password="x") is None
