@@ -17,8 +17,7 @@ from backend.database import alchemy_config
 from backend.dependencies import (
     CURSOR_CODEC_STATE_KEY,
     SETTINGS_STATE_KEY,
-    cursor_codec_of,
-    provide_settings,
+    settings_of,
 )
 from backend.frontend import frontend_routes
 from backend.graphql.controller import graphql_controller
@@ -71,8 +70,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         before_send=[security_headers(settings)],
         cors_config=cors_config(settings),
         dependencies={
-            "cursor_codec": Provide(cursor_codec_of, sync_to_thread=False),
-            "settings": Provide(provide_settings, sync_to_thread=False),
+            "settings": Provide(settings_of, sync_to_thread=False),
         },
         state=state,
         exception_handlers=EXCEPTION_HANDLERS,

@@ -20,7 +20,7 @@ def cursor_codec_of(state: State) -> CursorCodec:
     return codec
 
 
-def provide_settings(state: State) -> Settings:
+def settings_of(state: State) -> Settings:
     """The settings the app was built with."""
     settings: Settings = state[SETTINGS_STATE_KEY]
     return settings

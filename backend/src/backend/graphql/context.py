@@ -6,7 +6,7 @@ services share the request's `AsyncSession` with the rest of the request.
 
 from collections.abc import Awaitable, Callable
 
-from litestar.datastructures import Headers
+from litestar.datastructures import Headers, State
 from litestar.di import NamedDependency
 from litestar.types import Scope
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,9 +18,9 @@ from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
 from backend.auth.tokens import user_from_token
 from backend.cursors import CursorCodec
+from backend.dependencies import cursor_codec_of, settings_of
 from backend.graphql.limits import OperationLimits
 from backend.request_log import record_user, request_id_of
-from backend.settings import Settings
 
 
 class CurrentUser:
@@ -86,20 +86,21 @@ def make_context_getter(
     async def graphql_context(
         headers: Headers,
         scope: Scope,
+        state: State,
         db_session: NamedDependency[AsyncSession],
-        cursor_codec: NamedDependency[CursorCodec],
-        settings: NamedDependency[Settings],
     ) -> GraphQLContext:
+        # App-wide objects come from the state, not as sibling dependencies,
+        # which Litestar would resolve in a task group (see dependencies.py).
         return GraphQLContext(
             db_session=db_session,
             books=BookService(session=db_session),
             user=CurrentUser(
                 bearer_token_of(headers),
                 users=UserService(session=db_session),
-                secret=settings.secret_key,
+                secret=settings_of(state).secret_key,
                 scope=scope,
             ),
-            cursor_codec=cursor_codec,
+            cursor_codec=cursor_codec_of(state),
             limits=limits,
             request_id=request_id_of(scope),
         )
