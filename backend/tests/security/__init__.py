@@ -1,0 +1,1 @@
+"""Security regression suite: one module per attack class (docs/security.md)."""
