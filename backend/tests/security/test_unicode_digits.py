@@ -3,8 +3,8 @@
 `int()` reads Arabic-Indic, Devanagari or fullwidth digits, and `isdigit()`
 also says yes to superscripts, which `int()` then refuses: an ISBN in other
 digits was stored beside its ASCII twin, `"²" * 10` was a 500, and
-`/api/books/١` answered book 1. Every place input is parsed says 400 (REST),
-`BAD_USER_INPUT` (GraphQL) or a form error (admin) instead.
+`/api/books/%D9%A1` (Arabic-Indic one) answered book 1. Every place input is
+parsed says 400 (REST), `BAD_USER_INPUT` (GraphQL) or a form error (admin).
 """
 
 import html
@@ -33,7 +33,7 @@ SCRIPTS = [*_ZEROS, "superscript", "mixed-with-ascii"]
 
 
 def spell(digits: str, script: str) -> str:
-    """`digits` written in another script's digits (every other one, from the first, for "mixed")."""
+    """`digits` in another script ("mixed": every other one, from the first)."""
     if script == "superscript":
         return "".join(_SUPERSCRIPTS[int(d)] for d in digits)
     if script == "mixed-with-ascii":
@@ -185,7 +185,7 @@ async def test_admin_form_takes_only_ascii_digits(
     created = await submit(admin_client, "/admin/book/create", ADMIN_BOOK)
     assert created.status_code == 303, created.text
     for changes, message in [
-        ({"isbn": spell(ISBN10, script)}, "isbn must have 10 or 13 digits 0-9"),
+        ({"isbn": spell(ISBN10, script)}, "isbn is not a valid ISBN-10 (digits 0-9"),
         ({"isbn": spell(ISBN13, script)}, "isbn must have 10 or 13 digits 0-9"),
         ({"page_count": spell("412", script)}, "page_count must be a whole number"),
     ]:

@@ -48,9 +48,9 @@ class AsciiIntegerField(IntegerField):
     as it was typed, so that validation shows the error on the form.
     """
 
-    async def parse_form_data(
-        self, request: Request, form_data: FormData
-    ) -> int | str | None:
+    # `Any`: the text that is not a number travels on to `validate` in the
+    # form's untyped values, where the parent's `int | None` has no room for it.
+    async def parse_form_data(self, request: Request, form_data: FormData) -> Any:
         """The number typed, `None` when the input is empty, else the raw text."""
         raw = form_data.get(self.id)
         if not isinstance(raw, str) or not raw.strip():

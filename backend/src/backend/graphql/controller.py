@@ -46,7 +46,8 @@ def graphql_controller(settings: Settings) -> Router:
         context_getter=make_context_getter(OperationLimits.from_settings(settings)),
     )
 
-    class GraphQLController(base):
+    # ty cannot use a class built at run time as a base; it is a plain class.
+    class GraphQLController(base):  # ty: ignore[unsupported-base]
         """Strawberry's controller, with bodies decoded by `decode_request_json`."""
 
         def decode_json(self, data: str | bytes) -> object:

@@ -9,6 +9,7 @@ import re
 from backend.errors import InvalidFieldError
 
 _SEPARATORS = str.maketrans("", "", " -")
+ISBN10_LENGTH = 10
 ISBN13_LENGTH = 13
 # 13 digits and a separator between each: any longer input is not an ISBN.
 ISBN_INPUT_MAX_LENGTH = 2 * ISBN13_LENGTH - 1
@@ -40,7 +41,12 @@ def normalize_isbn(raw: str) -> str:
             "isbn", f"isbn must be at most {ISBN_INPUT_MAX_LENGTH} characters"
         )
     compact = raw.translate(_SEPARATORS)
-    if _ISBN10.fullmatch(compact):
+    if len(compact) == ISBN10_LENGTH and not _ISBN10.fullmatch(compact):
+        raise InvalidFieldError(
+            "isbn",
+            "isbn is not a valid ISBN-10 (digits 0-9, X only as the check digit)",
+        )
+    if len(compact) == ISBN10_LENGTH:
         if not _isbn10_is_valid(compact):
             raise InvalidFieldError("isbn", "isbn is not a valid ISBN-10 (check digit)")
         first12 = "978" + compact[:9]
