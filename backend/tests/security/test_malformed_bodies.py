@@ -74,13 +74,13 @@ async def test_undecodable_json_is_a_graphql_400(
     assert response.text == "Unable to parse request body as JSON"
 
 
-@pytest.mark.parametrize("body", ODD_BODIES.values(), ids=ODD_BODIES.keys())
 async def test_a_body_that_is_not_a_json_object_is_a_4xx_everywhere(
-    client: httpx.AsyncClient, book_id: int, body: bytes
+    client: httpx.AsyncClient, book_id: int
 ) -> None:
-    for method, path in [*rest_targets(book_id), ("POST", "/graphql")]:
-        response = await client.request(method, path, content=body, headers=JSON)
-        assert 400 <= response.status_code < 500, (method, path, response.text)
+    for name, body in ODD_BODIES.items():
+        for method, path in [*rest_targets(book_id), ("POST", "/graphql")]:
+            response = await client.request(method, path, content=body, headers=JSON)
+            assert 400 <= response.status_code < 500, (name, method, path)
 
 
 @pytest.mark.parametrize(

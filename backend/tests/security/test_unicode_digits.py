@@ -103,7 +103,7 @@ async def test_rest_url_takes_only_ascii_digits(
     assert unchanged.json()["title"] == "Title 1"
 
 
-@pytest.mark.parametrize("sent", ["+1", " 1", "1_0", "0x1", "-1"])
+@pytest.mark.parametrize("sent", ["+1", " 1", "1_0", "0x1"])
 async def test_rest_book_id_is_plain_digits(
     client: httpx.AsyncClient, sent: str
 ) -> None:
@@ -123,7 +123,7 @@ DELETE = "mutation($id: ID!) { deleteBook(id: $id) }"
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
-async def test_graphql_takes_only_ascii_digits(
+async def test_graphql_takes_only_ascii_digits_in_ids_isbns_and_numbers(
     client: httpx.AsyncClient, db_session: AsyncSession, script: str
 ) -> None:
     book = {"title": "Dune", "author": "Frank Herbert", "isbn": ISBN10}
@@ -145,14 +145,7 @@ async def test_graphql_takes_only_ascii_digits(
     ]:
         error = only_error(await execute(client, query, variables))
         assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
-    assert await book_count(db_session) == 1
-
-
-@pytest.mark.parametrize("script", SCRIPTS)
-async def test_graphql_numbers_and_dates_in_other_digits_are_refused(
-    client: httpx.AsyncClient, db_session: AsyncSession, script: str
-) -> None:
-    book = {"title": "Dune", "author": "Frank Herbert", "isbn": ISBN10}
+    # Int and Date values are parsed by graphql-core and `date.fromisoformat`.
     for changes in (
         {"pageCount": spell("412", script)},
         {"publishedOn": f"{spell('2020', script)}-01-02"},
@@ -163,10 +156,10 @@ async def test_graphql_numbers_and_dates_in_other_digits_are_refused(
     listing = await execute(
         client,
         "query($first: Int) { books(first: $first) { edges { cursor } } }",
-        {"first": spell("5", script)},
+        {"first": spell("15", script)},
     )
     assert only_error(listing)["extensions"]["code"] != "INTERNAL_SERVER_ERROR"
-    assert await book_count(db_session) == 0
+    assert await book_count(db_session) == 1
 
 
 ADMIN_BOOK = {
