@@ -22,7 +22,7 @@ from backend.dependencies import (
 from backend.frontend import frontend_routes
 from backend.graphql.controller import graphql_controller
 from backend.health import HealthController
-from backend.http_errors import EXCEPTION_HANDLERS
+from backend.http_errors import EXCEPTION_HANDLERS, JSONBodyRequest
 from backend.rate_limits import api_rate_limit, login_rate_limit
 from backend.request_log import RequestLog
 from backend.security_headers import cors_config, security_headers
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         state=state,
         exception_handlers=EXCEPTION_HANDLERS,
+        request_class=JSONBodyRequest,
         openapi_config=OpenAPIConfig(
             title="Reference backend",
             version="0.1.0",
@@ -86,7 +87,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 "level": settings.log_level,
                 "handlers": ["queue_listener"],
             },
-            log_exceptions="debug",
+            # http_errors logs each 500 once, with the request id; Litestar
+            # would log 4xx too and the 500s a second time.
+            log_exceptions="never",
         ),
         request_max_body_size=settings.request_max_body_bytes,
         debug=settings.debug,

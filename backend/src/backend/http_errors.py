@@ -1,7 +1,12 @@
 """REST error mapping: domain and repository errors to Litestar's JSON error shape.
 
 Responses read `{"status_code", "detail", "extra"?}`; a 5xx never carries a
-traceback, SQL or exception text (the server log has them).
+traceback, SQL or exception text. Every 500 is logged here, once, at ERROR
+with its traceback and the request's id (Litestar's own exception logging is
+off, so nothing is logged twice).
+
+A JSON body that cannot be decoded is the client's fault however it breaks
+the decoder (`JSONBodyRequest`): a 400, never a 500.
 """
 
 import logging
@@ -15,7 +20,7 @@ from advanced_alchemy.exceptions import (
     RepositoryError,
 )
 from litestar import Request, Response
-from litestar.exceptions import TooManyRequestsException
+from litestar.exceptions import ClientException, TooManyRequestsException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import (
     HTTP_400_BAD_REQUEST,
@@ -32,6 +37,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from backend.errors import DATABASE_UNAVAILABLE, InvalidFieldError, database_unavailable
+from backend.request_log import request_id_of
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +91,52 @@ def _error(
     return Response(ErrorBody(status_code, detail, extra), status_code=status_code)
 
 
+class JSONBodyRequest(Request[Any, Any, Any]):
+    """A request whose JSON body decodes, or is a 400 saying why it does not.
+
+    Litestar turns the decoder's syntax errors into 400s, but not invalid
+    UTF-8 inside a string (`UnicodeDecodeError`) or nesting deeper than the
+    decoder's stack (`RecursionError`).
+    """
+
+    async def json(self) -> Any:
+        """The decoded JSON body (`None` when empty).
+
+        Raises:
+            ClientException: a 400 when the body is not valid UTF-8 JSON.
+        """
+        try:
+            return await super().json()
+        except UnicodeDecodeError as exc:
+            raise ClientException("JSON is malformed: not valid UTF-8") from exc
+        except RecursionError as exc:
+            raise ClientException("JSON is malformed: nested too deeply") from exc
+
+
+def log_internal_error(request: Request[Any, Any, Any], exc: BaseException) -> None:
+    """Log the error behind a 500 at ERROR, with its traceback and the request id."""
+    logger.error(
+        "internal error request_id=%s method=%s path=%s",
+        request_id_of(request.scope),
+        request.method,
+        request.url.path,
+        exc_info=exc,
+        extra={"request_id": request_id_of(request.scope)},
+    )
+
+
+def internal_error_handler(
+    request: Request[Any, Any, Any], exc: Exception
+) -> Response[ErrorBody]:
+    """A masked 500 for an unexpected error, logged once (`log_internal_error`).
+
+    Litestar routes here every exception no other handler takes, and every
+    `HTTPException` whose status is 500.
+    """
+    log_internal_error(request, exc)
+    return _error(HTTP_500_INTERNAL_SERVER_ERROR, INTERNAL_ERROR)
+
+
 def invalid_field_handler(
     _: Request[Any, Any, Any], exc: InvalidFieldError
 ) -> Response[ErrorBody]:
@@ -107,9 +159,7 @@ def repository_error_handler(
             "database unavailable on %s %s", request.method, request.url.path
         )
         return _error(HTTP_503_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE)
-    logger.error(
-        "repository error on %s %s", request.method, request.url.path, exc_info=exc
-    )
+    log_internal_error(request, exc)
     return _error(HTTP_500_INTERNAL_SERVER_ERROR, INTERNAL_ERROR)
 
 
@@ -153,6 +203,7 @@ def too_many_requests_handler(
 
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    HTTP_500_INTERNAL_SERVER_ERROR: internal_error_handler,
     TooManyRequestsException: too_many_requests_handler,
     InvalidFieldError: invalid_field_handler,
     RepositoryError: repository_error_handler,

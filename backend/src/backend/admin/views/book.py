@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette_admin.contrib.sqla import ModelView
 from starlette_admin.fields import StringField
 
-from backend.admin.forms import form_errors
+from backend.admin.forms import AsciiIntegerField, form_errors
 from backend.apps.books.models import BookModel
 from backend.apps.books.services import BookFields, BookService
 
@@ -54,7 +54,7 @@ class BookAdminView(ModelView):
             "author",
             _isbn_field(),
             "published_on",
-            "page_count",
+            AsciiIntegerField("page_count"),
             *AUDIT_FIELDS,
         ]
         super().__init__(BookModel)

@@ -82,7 +82,7 @@ class BookController(Controller):
         return await paginator.page(cursor=cursor, limit=limit)
 
     @get(
-        "/{book_id:int}",
+        "/{book_id:str}",
         summary="Get one book",
         responses=error_responses(404),
     )
@@ -106,7 +106,7 @@ class BookController(Controller):
         return BookRead.from_model(await books.create_book(fields=data.to_fields()))
 
     @patch(
-        "/{book_id:int}",
+        "/{book_id:str}",
         summary="Change some fields of a book",
         guards=[requires_active_user],
         security=BEARER_SECURITY,
@@ -123,7 +123,7 @@ class BookController(Controller):
         return BookRead.from_model(book)
 
     @delete(
-        "/{book_id:int}",
+        "/{book_id:str}",
         summary="Delete a book",
         status_code=HTTP_204_NO_CONTENT,
         guards=[requires_active_user],

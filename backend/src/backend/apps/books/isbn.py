@@ -1,4 +1,10 @@
-"""The ISBN rule, in one place: accept ISBN-10 or ISBN-13, store ISBN-13."""
+"""The ISBN rule, in one place: accept ISBN-10 or ISBN-13, store ISBN-13.
+
+Only ASCII digits count: `str.isdigit()` would also take Arabic-Indic or
+fullwidth digits, and store a twin of a book under another spelling.
+"""
+
+import re
 
 from backend.errors import InvalidFieldError
 
@@ -7,6 +13,10 @@ ISBN10_LENGTH = 10
 ISBN13_LENGTH = 13
 # 13 digits and a separator between each: any longer input is not an ISBN.
 ISBN_INPUT_MAX_LENGTH = 2 * ISBN13_LENGTH - 1
+ISBN_INPUT_PATTERN = r"^[0-9Xx -]*$"
+"""The characters an ISBN may be typed with (a JSON-schema pattern)."""
+_ISBN10 = re.compile(r"[0-9]{9}[0-9Xx]")
+_ISBN13 = re.compile(r"[0-9]{13}")
 
 
 def _isbn13_check_digit(first12: str) -> str:
@@ -15,8 +25,6 @@ def _isbn13_check_digit(first12: str) -> str:
 
 
 def _isbn10_is_valid(isbn: str) -> bool:
-    if not isbn[:9].isdigit() or not (isbn[9].isdigit() or isbn[9] in "Xx"):
-        return False
     digits = [int(d) for d in isbn[:9]] + [10 if isbn[9] in "Xx" else int(isbn[9])]
     return sum((10 - i) * d for i, d in enumerate(digits)) % 11 == 0
 
@@ -33,17 +41,22 @@ def normalize_isbn(raw: str) -> str:
             "isbn", f"isbn must be at most {ISBN_INPUT_MAX_LENGTH} characters"
         )
     compact = raw.translate(_SEPARATORS)
+    if len(compact) == ISBN10_LENGTH and not _ISBN10.fullmatch(compact):
+        raise InvalidFieldError(
+            "isbn",
+            "isbn is not a valid ISBN-10 (digits 0-9, X only as the check digit)",
+        )
     if len(compact) == ISBN10_LENGTH:
         if not _isbn10_is_valid(compact):
             raise InvalidFieldError("isbn", "isbn is not a valid ISBN-10 (check digit)")
         first12 = "978" + compact[:9]
         return first12 + _isbn13_check_digit(first12)
-    if len(compact) == ISBN13_LENGTH and compact.isdigit():
+    if _ISBN13.fullmatch(compact):
         if compact[:3] not in {"978", "979"}:
             raise InvalidFieldError("isbn", "isbn: an ISBN-13 starts with 978 or 979")
         if _isbn13_check_digit(compact[:12]) != compact[12]:
             raise InvalidFieldError("isbn", "isbn is not a valid ISBN-13 (check digit)")
         return compact
     raise InvalidFieldError(
-        "isbn", "isbn must have 10 or 13 digits (hyphens and spaces allowed)"
+        "isbn", "isbn must have 10 or 13 digits 0-9 (hyphens and spaces allowed)"
     )

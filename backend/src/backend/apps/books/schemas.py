@@ -5,7 +5,7 @@ from typing import Annotated, Self, cast
 
 import msgspec
 
-from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH
+from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH, ISBN_INPUT_PATTERN
 from backend.apps.books.models import (
     AUTHOR_MAX_LENGTH,
     PAGE_COUNT_MAX,
@@ -13,22 +13,38 @@ from backend.apps.books.models import (
 )
 from backend.apps.books.services import StoredBook
 from backend.apps.books.validation import BookFields
-from backend.text import NO_NUL_PATTERN
+from backend.text import SINGLE_LINE_PATTERN
 
-# The service checks every rule; these bounds document them and stop an
+# The service checks every rule; these bounds and patterns state in the
+# OpenAPI document what a client can check before sending, and stop an
 # oversized value before it is decoded further.
+_SINGLE_LINE = (
+    "One line with a visible character: no control characters, line breaks or "
+    "bidirectional overrides; invisible characters around it are trimmed."
+)
 Title = Annotated[
-    str, msgspec.Meta(max_length=TITLE_MAX_LENGTH, pattern=NO_NUL_PATTERN)
+    str,
+    msgspec.Meta(
+        max_length=TITLE_MAX_LENGTH,
+        pattern=SINGLE_LINE_PATTERN,
+        description=_SINGLE_LINE,
+    ),
 ]
 Author = Annotated[
-    str, msgspec.Meta(max_length=AUTHOR_MAX_LENGTH, pattern=NO_NUL_PATTERN)
+    str,
+    msgspec.Meta(
+        max_length=AUTHOR_MAX_LENGTH,
+        pattern=SINGLE_LINE_PATTERN,
+        description=_SINGLE_LINE,
+    ),
 ]
 Isbn = Annotated[
     str,
     msgspec.Meta(
         max_length=ISBN_INPUT_MAX_LENGTH,
-        pattern=NO_NUL_PATTERN,
-        description="ISBN-10 or ISBN-13; hyphens and spaces allowed.",
+        pattern=ISBN_INPUT_PATTERN,
+        description="ISBN-10 or ISBN-13 in digits 0-9 (and X); hyphens and "
+        "spaces allowed.",
         examples=["978-0-441-17271-9"],
     ),
 ]

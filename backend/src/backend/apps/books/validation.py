@@ -10,7 +10,7 @@ from backend.apps.books.models import (
     TITLE_MAX_LENGTH,
 )
 from backend.errors import InvalidFieldError
-from backend.text import check_no_nul
+from backend.text import check_no_nul, clean_single_line
 
 REQUIRED_FIELDS = ("title", "author", "isbn")
 FILTER_TEXT_MAX_LENGTH = 255
@@ -33,7 +33,7 @@ def _too_long(field: str, max_length: int) -> InvalidFieldError:
 def _clean_text(field: str, value: str, max_length: int) -> str:
     if len(value) > max_length:
         raise _too_long(field, max_length)
-    cleaned = check_no_nul(field, value).strip()
+    cleaned = clean_single_line(field, value)
     if not cleaned:
         raise InvalidFieldError(field, f"{field} must not be empty")
     return cleaned

@@ -5,6 +5,7 @@ from typing import TypedDict
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH
 from backend.errors import InvalidFieldError
+from backend.text import clean_single_line
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
@@ -70,7 +71,7 @@ def check_password(password: str) -> str:
 
 
 def _clean_full_name(value: str | None) -> str | None:
-    cleaned = (value or "").strip()
+    cleaned = clean_single_line("full_name", value or "")
     if len(cleaned) > FULL_NAME_MAX_LENGTH:
         raise InvalidFieldError(
             "full_name", f"full_name must be at most {FULL_NAME_MAX_LENGTH} characters"

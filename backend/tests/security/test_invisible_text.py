@@ -1,0 +1,171 @@
+"""One-line text: invisible-only is empty; controls and bidi overrides are refused.
+
+A title of zero-width spaces was stored as a "non-empty" title; a tab, a line
+break, an ANSI escape or a right-to-left override went into titles, authors
+and names, where they break logs and CSV exports or make text read backwards.
+The rule lives in `backend.text` and REST, GraphQL and the admin all reach it
+through the services; the REST schema states it as a pattern.
+"""
+
+import html
+import re
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.apps.books.models import BookModel
+from backend.apps.users.models import UserModel
+from tests.admin.forms import submit
+from tests.books.factories import book_payload, isbn13
+from tests.books.graphql_client import execute, only_error
+
+INVISIBLE_ONLY = {
+    "zero-width space": "\u200b",
+    "ZWNJ and ZWJ": "\u200c\u200d",
+    "word joiner": "\u2060",
+    "BOM": "\ufeff",
+    "soft hyphen": "\u00ad",
+    "ideographic space": "\u3000",
+    "no-break and zero-width spaces": "\u00a0 \u200b\u00a0",
+    "Hangul filler": "\u3164",
+    "direction marks": "\u200e\u200f",
+}
+FORBIDDEN = {
+    "tab": "Du\tne",
+    "line feed": "Du\nne",
+    "carriage return": "Dune\r",
+    "ANSI escape": "\x1b[31mDune",
+    "DEL": "Du\x7fne",
+    "C1 control": "Du\x85ne",
+    "line separator": "Du\u2028ne",
+    "right-to-left override": "\u202eenuD",
+    "left-to-right embedding": "\u202aDune\u202c",
+    "isolates": "\u2066Dune\u2069",
+    "first-strong isolate": "Dune\u2068",
+}
+FIELDS = ("title", "author")
+CODER = "\U0001f469\u200d\U0001f4bb"  # woman, ZWJ, laptop: one emoji
+PERSIAN = "\u0646\u0627\u0645\u0647\u200c\u0647\u0627"  # a ZWNJ inside a word
+CREATE = "mutation($input: BookInput!) { createBook(input: $input) { title author } }"
+
+
+async def book_count(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).select_from(BookModel)) or 0
+
+
+def fields_named(response: httpx.Response) -> set[str]:
+    assert response.status_code == 400, response.text
+    return {problem["key"] for problem in response.json()["extra"]}
+
+
+@pytest.mark.parametrize("field", FIELDS)
+async def test_rest_refuses_invisible_only_and_control_text(
+    client: httpx.AsyncClient, db_session: AsyncSession, field: str
+) -> None:
+    created = await client.post("/api/books", json=book_payload())
+    book_id = created.json()["id"]
+    for name, value in [*INVISIBLE_ONLY.items(), *FORBIDDEN.items()]:
+        response = await client.post(
+            "/api/books", json=book_payload(2, **{field: value})
+        )
+        assert fields_named(response) == {field}, name
+        patched = await client.patch(f"/api/books/{book_id}", json={field: value})
+        assert fields_named(patched) == {field}, name
+    assert await book_count(db_session) == 1
+    stored = (await client.get(f"/api/books/{book_id}")).json()
+    assert (stored["title"], stored["author"]) == ("Title 1", "Author 1")
+
+
+@pytest.mark.parametrize("field", FIELDS)
+async def test_graphql_refuses_invisible_only_and_control_text(
+    client: httpx.AsyncClient, db_session: AsyncSession, field: str
+) -> None:
+    book = {"title": "Dune", "author": "Frank Herbert", "isbn": isbn13(1)}
+    for name, value in [*INVISIBLE_ONLY.items(), *FORBIDDEN.items()]:
+        body = await execute(client, CREATE, {"input": {**book, field: value}})
+        error = only_error(body)
+        assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": field}, name
+    assert await book_count(db_session) == 0
+
+
+async def test_invisible_characters_around_text_are_trimmed_and_kept_inside(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(
+        "/api/books",
+        json=book_payload(
+            title="\u200b\ufeff Dune\u00ad\u3000\u2060",
+            # A ZWJ inside an emoji sequence and a ZWNJ inside a Persian word.
+            author="\u200f" + CODER + " " + PERSIAN,
+        ),
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["title"] == "Dune"
+    assert response.json()["author"] == f"{CODER} {PERSIAN}"
+
+
+async def test_the_openapi_pattern_says_what_the_server_accepts(
+    client: httpx.AsyncClient,
+) -> None:
+    document = (await client.get("/schema/openapi.json")).json()
+    schemas = document["components"]["schemas"]
+    create = next(s for name, s in schemas.items() if name.endswith("BookCreate"))
+    for field in FIELDS:
+        pattern = re.compile(create["properties"][field]["pattern"])
+        for value in [*INVISIBLE_ONLY.values(), *FORBIDDEN.values()]:
+            assert not pattern.search(value), (field, value)
+        for value in ("Dune", " Dune ", "\u200bDune", "\u0646\u0627\u0645\u0647\u200c"):
+            assert pattern.search(value), (field, value)
+
+
+ADMIN_BOOK = {
+    "title": "Dune",
+    "author": "Frank Herbert",
+    "isbn": isbn13(3),
+    "published_on": "1965-08-01",
+    "page_count": "412",
+}
+
+
+async def test_admin_refuses_invisible_only_and_control_text(
+    admin_client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    for field in FIELDS:
+        for name, value in [*INVISIBLE_ONLY.items(), *FORBIDDEN.items()]:
+            response = await submit(
+                admin_client, "/admin/book/create", {**ADMIN_BOOK, field: value}
+            )
+            assert response.status_code == 422, (field, name)
+            assert html.escape(f"{field} must") in response.text, (field, name)
+    assert await book_count(db_session) == 0
+
+
+NEW_USER = {
+    "email": "new.person@example.com",
+    "password": "a fresh password",
+    "is_active": "on",
+}
+
+
+async def test_a_user_name_takes_one_line_and_invisible_only_is_no_name(
+    admin_client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    for name, value in FORBIDDEN.items():
+        response = await submit(
+            admin_client, "/admin/user/create", {**NEW_USER, "full_name": value}
+        )
+        assert response.status_code == 422, name
+        assert "full_name must be one line of text" in response.text, name
+    response = await submit(
+        admin_client,
+        "/admin/user/create",
+        {**NEW_USER, "full_name": "\u200b\u2060\ufeff"},
+    )
+    assert response.status_code == 303, response.text
+    user = await db_session.scalar(
+        select(UserModel).where(UserModel.email == NEW_USER["email"])
+    )
+    assert user is not None
+    assert user.full_name is None
