@@ -116,7 +116,11 @@ class _Costing:
     """Costs the selections of one operation, with its coerced variables."""
 
     def __init__(
-        self, schema: GraphQLSchema, variables: VariableValues, *, hide_suggestions: bool
+        self,
+        schema: GraphQLSchema,
+        variables: VariableValues,
+        *,
+        hide_suggestions: bool,
     ) -> None:
         self._schema = schema
         self._variables = variables
@@ -154,7 +158,9 @@ class _Costing:
                 cost += self.selection(node.selection_set, self.condition(node, parent))
         return cost
 
-    def condition(self, node: Any, parent: GraphQLCompositeType) -> GraphQLCompositeType:
+    def condition(
+        self, node: Any, parent: GraphQLCompositeType
+    ) -> GraphQLCompositeType:
         """The type a fragment's selection applies to."""
         if node.type_condition is None:
             return parent

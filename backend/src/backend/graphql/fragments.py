@@ -57,11 +57,15 @@ def dependency_order(
         stack = [(root, iter(set(spread_names(fragments[root].selection_set))))]
         while stack:
             name, spreads = stack[-1]
-            spread = next((s for s in spreads if s in fragments and s not in seen), None)
+            spread = next(
+                (s for s in spreads if s in fragments and s not in seen), None
+            )
             if spread is None:
                 stack.pop()
                 ordered.append(fragments[name])
                 continue
             seen.add(spread)
-            stack.append((spread, iter(set(spread_names(fragments[spread].selection_set)))))
+            stack.append(
+                (spread, iter(set(spread_names(fragments[spread].selection_set))))
+            )
     return ordered

@@ -20,12 +20,13 @@ from graphql import (
     specified_rules,
 )
 from graphql.execution.values import get_variable_values
+from graphql.validation import OverlappingFieldsCanBeMergedRule
 from strawberry.extensions import DisableIntrospection, SchemaExtension
 
 from backend.graphql.caching import cached_validate_document
 from backend.graphql.cost import operation_cost
 from backend.graphql.errors import ErrorCode, query_too_complex, with_code
-from backend.graphql.shape import shape_rule
+from backend.graphql.shape import BoundedOverlapRule, shape_rule
 from backend.settings import Settings, get_settings
 
 
@@ -126,7 +127,10 @@ class EnforceOperationLimits(SchemaExtension):
 def _validation_rules(limits: OperationLimits) -> tuple[type[ASTValidationRule], ...]:
     """graphql-core's rules and those of `limits`, built once per set of limits."""
     rules = [
-        *specified_rules,
+        *(
+            BoundedOverlapRule if rule is OverlappingFieldsCanBeMergedRule else rule
+            for rule in specified_rules
+        ),
         shape_rule(max_depth=limits.max_depth, max_aliases=limits.max_aliases),
     ]
     if not limits.introspection:
