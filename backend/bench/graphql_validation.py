@@ -189,7 +189,7 @@ def admit(
     document: str, limits: OperationLimits = DEFAULT_LIMITS
 ) -> list[GraphQLError]:
     """Parse, validate and cost `document` as a request without variables would."""
-    graphql_schema = schema._schema  # noqa: SLF001 (Strawberry's graphql-core schema)
+    graphql_schema = schema._schema
     try:
         parsed = parse(document, max_tokens=limits.max_tokens)
     except GraphQLError as error:

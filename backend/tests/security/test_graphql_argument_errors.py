@@ -12,7 +12,7 @@ import logging
 import httpx
 import pytest
 
-from tests.books.graphql_client import app_client, execute, only_error
+from tests.books.graphql_client import app_client, execute
 from tests.books.test_graphql_limits import PRODUCTION
 from tests.sql_counter import StatementRecorder
 
@@ -58,7 +58,7 @@ def codes(body: dict[str, list[dict]]) -> set[str]:
 
 
 def internal_errors(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
-    """What the GraphQL error log recorded at ERROR (internal errors, with traceback)."""
+    """The GraphQL error log's ERROR records (internal errors, with traceback)."""
     return [
         record
         for record in caplog.records

@@ -112,7 +112,8 @@ async def test_costly_reads_are_refused_before_any_sql(
             id="default page size",
         ),
         pytest.param(
-            "{ books { edges { ... on BookEdge { node { ... on Book { id title } } } } } }",
+            "{ books { edges { ... on BookEdge { node { ... on Book { id title } } } }"
+            " } }",
             {},
             2 + 20 * 3,
             id="inline fragments",
@@ -197,7 +198,7 @@ def test_frontend_documents_fit_the_default_budget_at_their_largest() -> None:
         "BookDetail",
     }
     for source, operation in operations:
-        definitions = operation.variable_definitions
+        definitions = operation.variable_definitions or ()
         names = {variable.variable.name.value for variable in definitions}
         values = {k: v for k, v in WORST_CASE_VARIABLES.items() if k in names}
         variables = get_variable_values(graphql_schema, definitions, values)

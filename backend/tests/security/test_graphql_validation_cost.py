@@ -10,10 +10,17 @@ machine): before, 20 levels took 11 s and 30 never finished.
 """
 
 import time
+from collections.abc import Mapping
 
 import httpx
 import pytest
-from graphql import get_operation_ast, parse, validate
+from graphql import (
+    GraphQLCompositeType,
+    SelectionSetNode,
+    get_operation_ast,
+    parse,
+    validate,
+)
 from graphql.execution.values import get_variable_values
 from graphql.validation import OverlappingFieldsCanBeMergedRule
 
@@ -64,12 +71,14 @@ async def test_doubling_fragments_are_refused_at_once_with_their_exact_alias_cou
 
 
 def test_each_fragment_is_measured_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    measured: list[object] = []
+    measured: list[SelectionSetNode] = []
     measure = shape.selection_shape
 
-    def counting(selection_set: object, fragments: object) -> shape.Shape:
+    def counting(
+        selection_set: SelectionSetNode, fragments: Mapping[str, shape.Shape]
+    ) -> shape.Shape:
         measured.append(selection_set)
-        return measure(selection_set, fragments)  # type: ignore[arg-type]
+        return measure(selection_set, fragments)
 
     monkeypatch.setattr(shape, "selection_shape", counting)
     for levels in (10, 40):
@@ -81,12 +90,16 @@ def test_each_fragment_is_measured_once(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_each_fragment_is_costed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    costed: list[object] = []
+    costed: list[SelectionSetNode] = []
     selection = cost._Costing.selection
 
-    def counting(self: cost._Costing, *args: object) -> cost.Cost:
-        costed.append(args[0])
-        return selection(self, *args)  # type: ignore[arg-type]
+    def counting(
+        self: cost._Costing,
+        selection_set: SelectionSetNode,
+        parent: GraphQLCompositeType,
+    ) -> cost.Cost:
+        costed.append(selection_set)
+        return selection(self, selection_set, parent)
 
     monkeypatch.setattr(cost._Costing, "selection", counting)
     graphql_schema = schema._schema

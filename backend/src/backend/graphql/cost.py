@@ -20,6 +20,7 @@ from typing import Any
 from graphql import (
     DocumentNode,
     FieldNode,
+    FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLCompositeType,
     GraphQLIncludeDirective,
@@ -27,6 +28,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLSchema,
     GraphQLSkipDirective,
+    InlineFragmentNode,
     OperationDefinitionNode,
     SelectionNode,
     SelectionSetNode,
@@ -154,12 +156,14 @@ class _Costing:
                 cost += self.field(node, parent)
             elif isinstance(node, FragmentSpreadNode):
                 cost += self.fragments.get(node.name.value, Cost())
-            else:
+            elif isinstance(node, InlineFragmentNode):
                 cost += self.selection(node.selection_set, self.condition(node, parent))
         return cost
 
     def condition(
-        self, node: Any, parent: GraphQLCompositeType
+        self,
+        node: InlineFragmentNode | FragmentDefinitionNode,
+        parent: GraphQLCompositeType,
     ) -> GraphQLCompositeType:
         """The type a fragment's selection applies to."""
         if node.type_condition is None:

@@ -11,8 +11,10 @@ from collections.abc import Iterable, Iterator
 
 from graphql import (
     DocumentNode,
+    FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    InlineFragmentNode,
     SelectionSetNode,
 )
 
@@ -33,7 +35,10 @@ def spread_names(selection_set: SelectionSetNode) -> Iterator[str]:
         for selection in pending.pop().selections:
             if isinstance(selection, FragmentSpreadNode):
                 yield selection.name.value
-            elif selection.selection_set is not None:
+            elif (
+                isinstance(selection, (FieldNode, InlineFragmentNode))
+                and selection.selection_set is not None
+            ):
                 pending.append(selection.selection_set)
 
 

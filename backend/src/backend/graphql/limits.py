@@ -44,7 +44,8 @@ class OperationLimits:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
-        """The limits `settings` configure (`GRAPHQL_*`); no suggestions in production."""
+        """The limits `settings` configure (`GRAPHQL_*`); no suggestions in
+        production."""
         return cls(
             max_depth=settings.graphql_max_depth,
             max_aliases=settings.graphql_max_aliases,
@@ -82,7 +83,7 @@ class EnforceOperationLimits(SchemaExtension):
         context = self.execution_context
         if context.graphql_document is not None:
             context.pre_execution_errors = cached_validate_document(
-                context.schema._schema,  # noqa: SLF001 (Strawberry's graphql-core schema)
+                context.schema._schema,
                 context.graphql_document,
                 _validation_rules(self.limits),
                 hide_suggestions=not self.limits.suggestions,
@@ -99,10 +100,12 @@ class EnforceOperationLimits(SchemaExtension):
     def _refusal(self) -> list[GraphQLError]:
         context = self.execution_context
         document = context.graphql_document
-        operation = document and get_operation_ast(document, context.operation_name)
-        if document is None or operation is None:
+        if document is None:
             return []
-        schema = context.schema._schema  # noqa: SLF001
+        operation = get_operation_ast(document, context.operation_name)
+        if operation is None:
+            return []
+        schema = context.schema._schema
         hide = not self.limits.suggestions
         variables = get_variable_values(
             schema,

@@ -18,6 +18,7 @@ from graphql import (
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
+    InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationContext,
@@ -27,7 +28,6 @@ from graphql import (
 from graphql.validation import OverlappingFieldsCanBeMergedRule
 
 from backend.graphql.fragments import dependency_order, fragments_of
-
 
 # graphql-core's overlap check is quadratic in the fields sharing a response
 # name (`{ books { totalCount totalCount ... } }`) and gives up once it has
@@ -80,7 +80,7 @@ def selection_shape(
             shape = shape.beside(_field_shape(selection, fragments))
         elif isinstance(selection, FragmentSpreadNode):
             shape = shape.beside(fragments.get(selection.name.value, Shape()))
-        elif selection.selection_set is not None:
+        elif isinstance(selection, InlineFragmentNode):
             shape = shape.beside(selection_shape(selection.selection_set, fragments))
     return shape
 
