@@ -19,7 +19,7 @@ from graphql.execution.values import get_variable_values
 
 from backend.graphql.caching import validate_document
 from backend.graphql.cost import operation_cost
-from backend.graphql.limits import OperationLimits, _validation_rules
+from backend.graphql.limits import OperationLimits, validation_rules
 from backend.schema import schema
 from backend.settings import Settings
 
@@ -197,7 +197,7 @@ def admit(
     errors = validate_document(
         graphql_schema,
         parsed,
-        _validation_rules(limits),
+        validation_rules(limits),
         hide_suggestions=not limits.suggestions,
     )
     operation = get_operation_ast(parsed)

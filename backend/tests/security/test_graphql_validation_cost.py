@@ -25,7 +25,7 @@ from graphql.execution.values import get_variable_values
 from graphql.validation import OverlappingFieldsCanBeMergedRule
 
 from backend.graphql import cost, shape
-from backend.graphql.limits import OperationLimits, _validation_rules
+from backend.graphql.limits import OperationLimits, validation_rules
 from backend.schema import schema
 from backend.settings import Settings
 from bench.graphql_validation import (
@@ -154,8 +154,8 @@ def test_the_overlap_check_gives_up_after_a_small_budget() -> None:
     assert validate(graphql_schema, document, [OverlappingFieldsCanBeMergedRule]) == []
     errors = validate(graphql_schema, document, [shape.BoundedOverlapRule])
     assert [error.message for error in errors] == ["Validation aborted."]
-    assert shape.BoundedOverlapRule in _validation_rules(DEFAULT_LIMITS)
-    assert OverlappingFieldsCanBeMergedRule not in _validation_rules(DEFAULT_LIMITS)
+    assert shape.BoundedOverlapRule in validation_rules(DEFAULT_LIMITS)
+    assert OverlappingFieldsCanBeMergedRule not in validation_rules(DEFAULT_LIMITS)
 
 
 @pytest.mark.parametrize("name", list(ATTACKS))

@@ -79,13 +79,17 @@ class EnforceOperationLimits(SchemaExtension):
         yield
 
     def on_validate(self) -> Iterator[None]:
-        """Validate with graphql-core's rules and the limits' (cached)."""
+        """Validate with graphql-core's rules and the limits' (cached).
+
+        This replaces Strawberry's validation step: rules that other extensions
+        add to the execution context are not applied.
+        """
         context = self.execution_context
         if context.graphql_document is not None:
             context.pre_execution_errors = cached_validate_document(
                 context.schema._schema,
                 context.graphql_document,
-                _validation_rules(self.limits),
+                validation_rules(self.limits),
                 hide_suggestions=not self.limits.suggestions,
             )
         yield
@@ -127,7 +131,7 @@ class EnforceOperationLimits(SchemaExtension):
 
 
 @cache
-def _validation_rules(limits: OperationLimits) -> tuple[type[ASTValidationRule], ...]:
+def validation_rules(limits: OperationLimits) -> tuple[type[ASTValidationRule], ...]:
     """graphql-core's rules and those of `limits`, built once per set of limits."""
     rules = [
         *(
