@@ -8,7 +8,7 @@ import strawberry
 from strawberry import relay
 
 from backend.apps.books.graphql import BookMutation, BookQuery
-from backend.graphql.caching import CachedParsing, cached_validation
+from backend.graphql.caching import CachedParsing
 from backend.graphql.concurrency import SerialRootFields
 from backend.graphql.errors import ErrorCodes, LoggedErrorsSchema
 from backend.graphql.limits import EnforceOperationLimits
@@ -37,7 +37,6 @@ schema = LoggedErrorsSchema(
     extensions=[
         EnforceOperationLimits,
         CachedParsing,
-        cached_validation,
         ErrorCodes,
     ],
     execution_context_class=SerialRootFields,

@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(default=10, ge=1)
     graphql_max_aliases: int = Field(default=15, ge=0)
     graphql_max_tokens: int = Field(default=2000, ge=1)
+    graphql_max_cost: int = Field(default=2000, ge=1, le=10_000_000)
     graphql_introspection: bool | None = None
     graphql_ide: bool | None = None
     access_token_ttl_seconds: int = Field(default=900, ge=60, le=86_400)

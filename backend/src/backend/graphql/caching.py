@@ -3,15 +3,25 @@
 Strawberry's own `ParserCache` raises parse errors from inside its hook, which
 would bypass the error codes; `CachedParsing` leaves a document that fails to
 parse to Strawberry, so the error is reported as usual. Both caches are
-bounded; validation is keyed by the document and the app's limit rules.
+bounded; validation is keyed by the document, the rules and whether error
+messages may suggest names.
 """
 
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
 
-from graphql import GraphQLError, parse
-from strawberry.extensions import SchemaExtension, ValidationCache
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    parse,
+    validate,
+)
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 DOCUMENTS_CACHED = 256
 
@@ -32,6 +42,23 @@ class CachedParsing(SchemaExtension):
         yield
 
 
-def cached_validation() -> ValidationCache:
-    """Strawberry's validation cache, bounded like the parse cache."""
-    return ValidationCache(maxsize=DOCUMENTS_CACHED)
+def validate_document(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    rules: tuple[type[ASTValidationRule], ...],
+    *,
+    hide_suggestions: bool,
+) -> list[GraphQLError]:
+    """The errors of `document` under `rules` and Strawberry's own rules.
+
+    With `hide_suggestions`, messages do not offer "Did you mean ...?" names.
+    """
+    return validate(
+        schema,
+        document,
+        (*rules, MaybeNullValidationRule, OneOfInputValidationRule),
+        hide_suggestions=hide_suggestions,
+    )
+
+
+cached_validate_document = lru_cache(maxsize=DOCUMENTS_CACHED)(validate_document)

@@ -47,6 +47,7 @@ class ErrorCode(StrEnum):
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 
 
 def bad_user_input(message: str, *, field: str) -> GraphQLError:
@@ -54,6 +55,26 @@ def bad_user_input(message: str, *, field: str) -> GraphQLError:
     return GraphQLError(
         message,
         extensions={"code": ErrorCode.BAD_USER_INPUT, "field": to_camel_case(field)},
+    )
+
+
+def with_code(error: GraphQLError, code: ErrorCode) -> GraphQLError:
+    """`error`'s message and location with `extensions.code`, and no cause."""
+    return GraphQLError(
+        error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": code},
+    )
+
+
+def query_too_complex(cost: int, budget: int) -> GraphQLError:
+    """The refusal of an operation whose computed cost exceeds the budget."""
+    return GraphQLError(
+        f"query cost {cost} exceeds the budget of {budget}",
+        extensions={"code": ErrorCode.QUERY_TOO_COMPLEX},
     )
 
 

@@ -1,8 +1,10 @@
 """Limits on what one GraphQL document may ask for, read from the app's settings.
 
 The schema exists once per process while each app has its own settings, so the
-limits travel in the request's context and are applied per operation with
-Strawberry's own limiters' rules.
+limits travel in the request's context and are applied per operation: the
+token limit while parsing, depth, aliases and introspection while validating
+(each linear in the document, `shape.py`), and, once the variables are known
+and before any resolver runs, their coercion and the cost budget (`cost.py`).
 """
 
 from collections.abc import Iterator
@@ -10,35 +12,47 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Self
 
-from graphql import ASTValidationRule
-from strawberry.extensions import (
-    AddValidationRules,
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
+from graphql import (
+    ASTValidationRule,
+    ExecutionResult,
+    GraphQLError,
+    get_operation_ast,
+    specified_rules,
 )
+from graphql.execution.values import get_variable_values
+from graphql.validation import OverlappingFieldsCanBeMergedRule
+from strawberry.extensions import DisableIntrospection, SchemaExtension
 
+from backend.graphql.caching import cached_validate_document
+from backend.graphql.cost import operation_cost
+from backend.graphql.errors import ErrorCode, query_too_complex, with_code
+from backend.graphql.shape import BoundedOverlapRule, shape_rule
 from backend.settings import Settings, get_settings
 
 
 @dataclass(frozen=True, slots=True)
 class OperationLimits:
-    """How deep, aliased and long a document may be, and whether it may introspect."""
+    """How deep, aliased, long and costly a document may be, whether it may
+    introspect, and whether error messages may suggest names."""
 
     max_depth: int
     max_aliases: int
     max_tokens: int
+    max_cost: int
     introspection: bool
+    suggestions: bool
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
-        """The limits `settings` configure (`GRAPHQL_*`)."""
+        """The limits `settings` configure (`GRAPHQL_*`); no suggestions in
+        production."""
         return cls(
             max_depth=settings.graphql_max_depth,
             max_aliases=settings.graphql_max_aliases,
             max_tokens=settings.graphql_max_tokens,
+            max_cost=settings.graphql_max_cost,
             introspection=settings.graphql_introspection_enabled,
+            suggestions=not settings.is_production,
         )
 
 
@@ -47,30 +61,85 @@ class EnforceOperationLimits(SchemaExtension):
 
     A document with too many tokens fails to parse; one too deep, with too
     many aliases or (when introspection is off) asking for `__schema` or
-    `__type` fails validation. Either way nothing is resolved. Without
-    limits in the context, the environment's settings apply.
+    `__type` fails validation; variables or arguments that do not coerce are
+    `BAD_USER_INPUT`, and an operation over the cost budget is
+    `QUERY_TOO_COMPLEX`. Either way nothing is resolved. Without limits in
+    the context, the environment's settings apply.
     """
 
+    limits: OperationLimits
+
     def on_operation(self) -> Iterator[None]:
-        """Set the parser's token limit and add the validation rules."""
+        """Read the limits and set the parser's token limit."""
         limits = getattr(self.execution_context.context, "limits", None)
         if not isinstance(limits, OperationLimits):
             limits = OperationLimits.from_settings(get_settings())
+        self.limits = limits
         self.execution_context.parse_options["max_tokens"] = limits.max_tokens
-        self.execution_context.validation_rules = (
-            *self.execution_context.validation_rules,
-            *_validation_rules(limits),
-        )
         yield
+
+    def on_validate(self) -> Iterator[None]:
+        """Validate with graphql-core's rules and the limits' (cached).
+
+        This replaces Strawberry's validation step: rules that other extensions
+        add to the execution context are not applied.
+        """
+        context = self.execution_context
+        if context.graphql_document is not None:
+            context.pre_execution_errors = cached_validate_document(
+                context.schema._schema,
+                context.graphql_document,
+                validation_rules(self.limits),
+                hide_suggestions=not self.limits.suggestions,
+            )
+        yield
+
+    def on_execute(self) -> Iterator[None]:
+        """Refuse the operation, before it runs, if its inputs or cost are bad."""
+        errors = self._refusal()
+        if errors:
+            self.execution_context.result = ExecutionResult(data=None, errors=errors)
+        yield
+
+    def _refusal(self) -> list[GraphQLError]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is None:
+            return []
+        operation = get_operation_ast(document, context.operation_name)
+        if operation is None:
+            return []
+        schema = context.schema._schema
+        hide = not self.limits.suggestions
+        variables = get_variable_values(
+            schema,
+            operation.variable_definitions or (),
+            context.variables or {},
+            hide_suggestions=hide,
+        )
+        if isinstance(variables, list):
+            return [with_code(error, ErrorCode.BAD_USER_INPUT) for error in variables]
+        try:
+            cost = operation_cost(
+                schema, document, operation, variables, hide_suggestions=hide
+            )
+        except GraphQLError as error:
+            return [with_code(error, ErrorCode.BAD_USER_INPUT)]
+        if cost > self.limits.max_cost:
+            return [query_too_complex(cost, self.limits.max_cost)]
+        return []
 
 
 @cache
-def _validation_rules(limits: OperationLimits) -> tuple[type[ASTValidationRule], ...]:
-    """The rules of `limits`, built once, so validation results can be cached."""
-    limiters: list[AddValidationRules] = [
-        QueryDepthLimiter(max_depth=limits.max_depth),
-        MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+def validation_rules(limits: OperationLimits) -> tuple[type[ASTValidationRule], ...]:
+    """graphql-core's rules and those of `limits`, built once per set of limits."""
+    rules = [
+        *(
+            BoundedOverlapRule if rule is OverlappingFieldsCanBeMergedRule else rule
+            for rule in specified_rules
+        ),
+        shape_rule(max_depth=limits.max_depth, max_aliases=limits.max_aliases),
     ]
     if not limits.introspection:
-        limiters.append(DisableIntrospection())
-    return tuple(rule for limiter in limiters for rule in limiter.validation_rules)
+        rules.extend(DisableIntrospection().validation_rules)
+    return tuple(rules)
