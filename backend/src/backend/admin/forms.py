@@ -1,14 +1,84 @@
-"""Admin writes go through the services; their domain errors become form errors."""
+"""Admin writes go through the services; their domain errors become form errors.
 
+starlette-admin's number and date fields turn text they cannot parse into
+None, so `page_count=abc` silently cleared the value: the fields here keep
+such text and refuse it as an error on its field.
+"""
+
+import re
 from collections.abc import AsyncGenerator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
+from datetime import date
+from typing import Any
 
 from advanced_alchemy.exceptions import DuplicateKeyError
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette_admin.exceptions import FormValidationError
+from starlette_admin.fields import DateField, IntegerField
 
 from backend.errors import InvalidFieldError
+
+_INTEGER = re.compile(r"-?[0-9]{1,20}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class Unparsable(str):
+    """The submitted text of a value its field could not parse."""
+
+    __slots__ = ()
+
+
+def _submitted(form_data: FormData, name: str) -> str | None:
+    raw = form_data.get(name)
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    return raw.strip()
+
+
+async def _refuse_unparsable(value: object, message: str) -> None:
+    if isinstance(value, Unparsable):
+        raise ValueError(message)  # noqa: TRY004 (starlette-admin shows ValueErrors)
+
+
+class StrictIntegerField(IntegerField):
+    """A whole number in ASCII digits; other text is a field error, empty is None."""
+
+    async def parse_form_data(self, request: Request, form_data: FormData) -> Any:
+        """The number submitted, None when empty, `Unparsable` otherwise."""
+        raw = _submitted(form_data, self.id)
+        if raw is None:
+            return None
+        return int(raw) if _INTEGER.fullmatch(raw) else Unparsable(raw)
+
+    async def validate(
+        self, request: Request, value: Any, form_values: dict[str, Any]
+    ) -> None:
+        """Refuse text that is not a whole number, then the field's own rules."""
+        await _refuse_unparsable(value, "Enter a whole number, e.g. 412.")
+        await super().validate(request, value, form_values)
+
+
+class StrictDateField(DateField):
+    """A calendar date as YYYY-MM-DD; other text is a field error, empty is None."""
+
+    async def parse_form_data(self, request: Request, form_data: FormData) -> Any:
+        """The date submitted, None when empty, `Unparsable` otherwise."""
+        raw = _submitted(form_data, self.id)
+        if raw is None:
+            return None
+        if _ISO_DATE.fullmatch(raw):
+            with suppress(ValueError):  # 2024-13-45 has the shape, not a date
+                return date.fromisoformat(raw)
+        return Unparsable(raw)
+
+    async def validate(
+        self, request: Request, value: Any, form_values: dict[str, Any]
+    ) -> None:
+        """Refuse text that is not a date, then the field's own rules."""
+        await _refuse_unparsable(value, "Enter a date as YYYY-MM-DD, e.g. 1965-08-01.")
+        await super().validate(request, value, form_values)
 
 
 @asynccontextmanager
