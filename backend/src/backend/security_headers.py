@@ -12,9 +12,8 @@ default), which load their code from public CDNs. None of them shows data
 from an untrusted source without escaping it.
 """
 
-from collections.abc import Awaitable, Callable, Mapping
-
 import re
+from collections.abc import Awaitable, Callable, Mapping
 
 from litestar.config.allowed_hosts import AllowedHostsConfig
 from litestar.config.cors import CORSConfig

@@ -164,7 +164,7 @@ class Settings(BaseSettings):
 
     @property
     def allowed_hosts_in_force(self) -> list[str]:
-        """`ALLOWED_HOSTS`, or the local machine's names outside production when empty."""
+        """`ALLOWED_HOSTS`; empty, outside production: the local machine's names."""
         return self.allowed_hosts or list(DEVELOPMENT_ALLOWED_HOSTS)
 
     @property
