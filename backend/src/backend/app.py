@@ -13,6 +13,7 @@ from backend.admin import ADMIN_LOGIN_PATH, admin_handler
 from backend.apps.books.controllers import BookController
 from backend.apps.users.controllers import LOGIN_PATH, AuthController
 from backend.auth.bearer import build_jwt_auth
+from backend.contract import StrictStructSchemaPlugin, options_allow
 from backend.cursors import CursorCodec
 from backend.database import alchemy_config
 from backend.dependencies import (
@@ -77,7 +78,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             graphql_controller(settings),
             *frontend_routes(settings.frontend_dist),
         ],
-        plugins=[SQLAlchemyPlugin(config=db_config)],
+        plugins=[SQLAlchemyPlugin(config=db_config), StrictStructSchemaPlugin()],
         middleware=[
             allowed_hosts(settings),
             api_rate_limit(settings).middleware,
@@ -85,7 +86,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         stores=stores.registry,
         lifespan=[stores.lifespan],
-        before_send=[security_headers(settings)],
+        before_send=[security_headers(settings), options_allow],
         cors_config=cors_config(settings),
         dependencies={
             "settings": Provide(settings_of, sync_to_thread=False),

@@ -17,17 +17,27 @@ from backend.text import NO_NUL_PATTERN
 
 # The service checks every rule; these bounds document them and stop an
 # oversized value before it is decoded further.
+ISBN_INPUT_MIN_LENGTH = 10  # an ISBN-10's digits
+# 10 characters (the last may be X) or 13 digits from 978/979, hyphens and
+# spaces anywhere: what a client can check; the check digit is the service's.
+ISBN_PATTERN = (
+    r"^[ -]*(?:(?:[0-9][ -]*){9}[0-9Xx]"
+    r"|9[ -]*7[ -]*[89][ -]*(?:[0-9][ -]*){9}[0-9])[ -]*$"
+)
 Title = Annotated[
-    str, msgspec.Meta(max_length=TITLE_MAX_LENGTH, pattern=NO_NUL_PATTERN)
+    str,
+    msgspec.Meta(min_length=1, max_length=TITLE_MAX_LENGTH, pattern=NO_NUL_PATTERN),
 ]
 Author = Annotated[
-    str, msgspec.Meta(max_length=AUTHOR_MAX_LENGTH, pattern=NO_NUL_PATTERN)
+    str,
+    msgspec.Meta(min_length=1, max_length=AUTHOR_MAX_LENGTH, pattern=NO_NUL_PATTERN),
 ]
 Isbn = Annotated[
     str,
     msgspec.Meta(
+        min_length=ISBN_INPUT_MIN_LENGTH,
         max_length=ISBN_INPUT_MAX_LENGTH,
-        pattern=NO_NUL_PATTERN,
+        pattern=ISBN_PATTERN,
         description="ISBN-10 or ISBN-13; hyphens and spaces allowed.",
         examples=["978-0-441-17271-9"],
     ),
