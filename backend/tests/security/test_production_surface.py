@@ -52,36 +52,29 @@ async def app_client(
         yield http
 
 
-@pytest.mark.parametrize("host", FORGED_HOSTS)
-async def test_forged_host_gets_400_not_a_redirect(
-    settings: Settings, host: str
-) -> None:
+async def test_forged_host_gets_400_not_a_redirect(settings: Settings) -> None:
     async with app_client(settings, **PRODUCTION) as http:
-        for path in ("/admin", "/admin/", "/admin/book/list", "/api/books"):
-            response = await http.get(path, headers={"Host": host})
-            assert response.status_code == 400, (path, response.status_code)
-            assert "evil" not in response.headers.get("location", "")
+        for host in FORGED_HOSTS:
+            for path in ("/admin", "/admin/", "/admin/book/list", "/api/books"):
+                response = await http.get(path, headers={"Host": host})
+                assert response.status_code == 400, (host, path)
+                assert "evil" not in response.headers.get("location", "")
 
 
-async def test_listed_host_is_served_with_or_without_a_port(
-    settings: Settings,
-) -> None:
+async def test_redirects_follow_only_a_listed_host(settings: Settings) -> None:
     async with app_client(settings, **PRODUCTION) as http:
         for host in (SITE, f"{SITE}:8443"):
-            response = await http.get("/admin/", headers={"Host": host})
+            response = await http.get(
+                "/admin/",
+                headers={
+                    "Host": host,
+                    "X-Forwarded-Host": "evil.example",
+                    "Forwarded": "host=evil.example",
+                },
+            )
             assert response.status_code in {302, 303, 307}, host
             assert response.headers["location"].startswith(f"http://{host}/admin/")
-
-
-async def test_forwarded_host_headers_do_not_steer_redirects(
-    settings: Settings,
-) -> None:
-    async with app_client(settings, **PRODUCTION) as http:
-        response = await http.get(
-            "/admin/",
-            headers={"X-Forwarded-Host": "evil.example", "Forwarded": "host=evil"},
-        )
-        assert "evil" not in response.headers["location"]
+        assert (await http.get("/admin/", headers={"Host": "evil"})).status_code == 400
 
 
 async def test_probes_answer_any_host(settings: Settings) -> None:
@@ -115,13 +108,12 @@ async def test_development_allows_only_the_local_machine(settings: Settings) -> 
             assert response.status_code == 400, host
 
 
-async def test_api_docs_are_off_in_production(settings: Settings) -> None:
+async def test_api_docs_are_off_in_production_unless_asked(
+    settings: Settings,
+) -> None:
     async with app_client(settings, **PRODUCTION) as http:
         for path in DOCS_PAGES:
             assert (await http.get(path)).status_code == 404, path
-
-
-async def test_api_docs_are_on_in_production_when_asked(settings: Settings) -> None:
     async with app_client(settings, api_docs="true", **PRODUCTION) as http:
         for path in DOCS_PAGES:
             assert (await http.get(path)).status_code == 200, path
