@@ -32,8 +32,8 @@ Limit = Annotated[
 Cursor = Annotated[
     str | None,
     QueryParameter(
-        description="`page.next_cursor` of the previous page.",
-        min_length=MIN_CURSOR_LENGTH,
+        description="`page.next_cursor` of the previous page; empty or absent "
+        f"for the first. {MIN_CURSOR_LENGTH} to {MAX_CURSOR_LENGTH} characters.",
         max_length=MAX_CURSOR_LENGTH,
         pattern=CURSOR_PATTERN,
     ),
