@@ -35,6 +35,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "app_env": Environment.TEST,
         "database_url": database_url,
         "secret_key": TEST_SECRET_KEY,
+        # The in-process clients' host; production refuses to start without a list.
+        "allowed_hosts": ["testserver"],
         # Tests share one client address; tests/users/test_rate_limit.py and
         # tests/test_rate_limits.py check the limits on apps of their own.
         "login_rate_limit": 10_000,

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.app import create_app
-from tests.conftest import make_settings
+from tests.conftest import http_client, make_settings
 from tests.lifespan import serving
 
 UNREACHABLE = "postgresql+asyncpg://postgres@127.0.0.1:9/nowhere"
@@ -19,10 +19,8 @@ UNREACHABLE = "postgresql+asyncpg://postgres@127.0.0.1:9/nowhere"
 async def offline_client() -> AsyncIterator[httpx.AsyncClient]:
     """A client of an app whose database cannot be reached."""
     app = create_app(make_settings(UNREACHABLE, database_connect_timeout=1.0))
-    async with serving(app):
-        transport = httpx.ASGITransport(app=app)  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-            yield http
+    async with serving(app), http_client(app) as http:
+        yield http
 
 
 async def test_health_is_ok(client: httpx.AsyncClient) -> None:

@@ -33,6 +33,7 @@ def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("SECRET_KEY", STRONG_SECRET)
     monkeypatch.setenv("ADMIN_SESSION_SECRET", STRONG_ADMIN_SECRET)
     monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://u:p@db:5432/app")
+    monkeypatch.setenv("ALLOWED_HOSTS", "api.example.com")
     settings = Settings()
     assert settings.is_production
     assert settings.database_url.hosts()[0]["host"] == "db"
@@ -70,6 +71,7 @@ def test_production_starts_with_a_strong_secret() -> None:
             "app_env": "production",
             "secret_key": STRONG_SECRET,
             "admin_session_secret": STRONG_ADMIN_SECRET,
+            "allowed_hosts": "api.example.com",
         }
     )
     assert settings.is_production

@@ -7,11 +7,13 @@ from litestar.di import Provide
 from litestar.logging.config import LoggingConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components
 
 from backend.admin import ADMIN_LOGIN_PATH, admin_handler
 from backend.apps.books.controllers import BookController
 from backend.apps.users.controllers import LOGIN_PATH, AuthController
 from backend.auth.bearer import build_jwt_auth
+from backend.contract import StrictStructSchemaPlugin, options_allow
 from backend.cursors import CursorCodec
 from backend.database import alchemy_config
 from backend.dependencies import (
@@ -25,9 +27,22 @@ from backend.health import HealthController
 from backend.http_errors import EXCEPTION_HANDLERS, JSONBodyRequest
 from backend.rate_limits import api_rate_limit, login_rate_limit
 from backend.request_log import RequestLog
-from backend.security_headers import cors_config, security_headers
+from backend.security_headers import allowed_hosts, cors_config, security_headers
 from backend.settings import Settings, get_settings
 from backend.stores import AppStores
+
+
+def _api_docs(settings: Settings, components: Components) -> OpenAPIConfig | None:
+    """The OpenAPI document and its viewers under `/schema`, when `API_DOCS` is on."""
+    if not settings.api_docs_enabled:
+        return None
+    return OpenAPIConfig(
+        title="Reference backend",
+        version="0.1.0",
+        path="/schema",
+        components=[components],
+        render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin()],
+    )
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -63,11 +78,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
             graphql_controller(settings),
             *frontend_routes(settings.frontend_dist),
         ],
-        plugins=[SQLAlchemyPlugin(config=db_config)],
-        middleware=[api_rate_limit(settings).middleware, jwt_auth.middleware],
+        plugins=[SQLAlchemyPlugin(config=db_config), StrictStructSchemaPlugin()],
+        middleware=[
+            allowed_hosts(settings),
+            api_rate_limit(settings).middleware,
+            jwt_auth.middleware,
+        ],
         stores=stores.registry,
         lifespan=[stores.lifespan],
-        before_send=[security_headers(settings)],
+        before_send=[security_headers(settings), options_allow],
         cors_config=cors_config(settings),
         dependencies={
             "settings": Provide(settings_of, sync_to_thread=False),
@@ -75,13 +94,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=state,
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=JSONBodyRequest,
-        openapi_config=OpenAPIConfig(
-            title="Reference backend",
-            version="0.1.0",
-            path="/schema",
-            components=[jwt_auth.openapi_components],
-            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin()],
-        ),
+        openapi_config=_api_docs(settings, jwt_auth.openapi_components),
         logging_config=LoggingConfig(
             root={
                 "level": settings.log_level,

@@ -17,6 +17,10 @@ from backend.keyset import Position
 
 _SIGNATURE_BYTES = 16
 MAX_CURSOR_LENGTH = 512
+# What a client can check: base64url payload "." base64url signature (16 bytes:
+# 22 characters), so at least 24 characters; or empty, which means "first page".
+MIN_CURSOR_LENGTH = 24
+CURSOR_PATTERN = r"^(?:[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22})?$"
 _MALFORMED = (
     "cursor is malformed or was tampered with; drop it to start from the first page"
 )

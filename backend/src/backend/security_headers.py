@@ -1,4 +1,4 @@
-"""Security headers on every response, and the CORS policy.
+"""Security headers on every response, the CORS policy and the Host check.
 
 A `before_send` hook, so the headers reach every response the app sends:
 routed or not (404, 405), the mounted admin, the static frontend and errors.
@@ -6,17 +6,21 @@ A header a handler already set is left alone.
 
 The Content-Security-Policy is strict (`'self'` only, no inline code) except
 on pages that cannot work under it: the admin (starlette-admin's templates
-carry inline scripts and styles and load the Inter font), the OpenAPI
+carry inline scripts and styles), the OpenAPI
 viewers under `/schema` and GraphiQL at `/graphql` (development only by
 default), which load their code from public CDNs. None of them shows data
 from an untrusted source without escaping it.
 """
 
+import re
 from collections.abc import Awaitable, Callable, Mapping
 
+from litestar.config.allowed_hosts import AllowedHostsConfig
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import MutableScopeHeaders
-from litestar.types import Message, Scope
+from litestar.middleware import DefineMiddleware
+from litestar.middleware.allowed_hosts import AllowedHostsMiddleware
+from litestar.types import ASGIApp, Message, Scope
 
 from backend.settings import Settings
 
@@ -28,8 +32,8 @@ STRICT_POLICY = (
 )
 ADMIN_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-    "style-src 'self' 'unsafe-inline' https://rsms.me; "
-    f"font-src 'self' data: https://rsms.me; img-src 'self' data:; "
+    "style-src 'self' 'unsafe-inline'; "
+    "font-src 'self' data:; img-src 'self' data:; "
     f"form-action 'self'; {_COMMON}"
 )
 _CDNS = "https://cdn.jsdelivr.net https://unpkg.com"
@@ -99,3 +103,37 @@ def cors_config(settings: Settings) -> CORSConfig | None:
         allow_credentials=False,
         max_age=600,
     )
+
+
+# Probes address the container by whatever name or address it has.
+_PROBES = ["^/health$", "^/ready$"]
+
+
+class _AnyPortAllowedHostsMiddleware(AllowedHostsMiddleware):
+    """Litestar's Host check, matching a listed host with or without a port.
+
+    Litestar compares the whole `Host` header, port included, so `localhost`
+    would refuse `localhost:8000`; a browser sends the port when it is not
+    the scheme's default.
+    """
+
+    def __init__(self, app: ASGIApp, config: AllowedHostsConfig) -> None:
+        super().__init__(app, config)
+        if self.allowed_hosts_regex is not None:
+            pattern = self.allowed_hosts_regex.pattern
+            self.allowed_hosts_regex = re.compile(f"(?:{pattern})(?::[0-9]{{1,5}})?")
+
+
+def allowed_hosts(settings: Settings) -> DefineMiddleware:
+    """Middleware answering 400 to a request whose `Host` is not allowed.
+
+    Links and redirects (the admin's, to its login page) are built from the
+    `Host` header: a forged one must never get that far. The health probes
+    are exempt.
+    """
+    config = AllowedHostsConfig(
+        allowed_hosts=settings.allowed_hosts_in_force,
+        exclude=_PROBES,
+        www_redirect=False,
+    )
+    return DefineMiddleware(_AnyPortAllowedHostsMiddleware, config=config)

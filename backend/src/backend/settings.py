@@ -17,6 +17,12 @@ DEFAULT_FRONTEND_DIST = Path(__file__).resolve().parents[3] / "frontend" / "dist
 
 # An origin as browsers send it: no wildcard, no path, no trailing slash.
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
+# A host name or address as a Host header names it (any port is allowed),
+# or `*.example.com` for its subdomains. No bare `*`: that turns the check off.
+_HOST = re.compile(r"(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
+# Outside production, with ALLOWED_HOSTS empty: the local machine and the
+# test clients' host.
+DEVELOPMENT_ALLOWED_HOSTS = ("localhost", "127.0.0.1", "testserver")
 
 type RateLimitWindow = Literal["second", "minute", "hour", "day"]
 
@@ -72,6 +78,8 @@ class Settings(BaseSettings):
     redis_url: RedisDsn | None = None
     redis_namespace: str = Field(default="backend", pattern=r"^[A-Za-z0-9_.-]{1,64}$")
     cors_allow_origins: Annotated[list[str], NoDecode] = []
+    allowed_hosts: Annotated[list[str], NoDecode] = []
+    api_docs: bool | None = None
     request_max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     admin_session_secret: str = DEVELOPMENT_ADMIN_SESSION_SECRET
     admin_session_max_age_seconds: int = Field(default=8 * 3600, ge=60)
@@ -80,6 +88,7 @@ class Settings(BaseSettings):
     @field_validator(
         "graphql_introspection",
         "graphql_ide",
+        "api_docs",
         "frontend_dist",
         "redis_url",
         mode="before",
@@ -90,12 +99,21 @@ class Settings(BaseSettings):
             raise PydanticUseDefault
         return value
 
-    @field_validator("cors_allow_origins", mode="before")
+    @field_validator("cors_allow_origins", "allowed_hosts", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
         return value
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _host_names(cls, hosts: list[str]) -> list[str]:
+        for host in hosts:
+            if not _HOST.fullmatch(host):
+                msg = f"ALLOWED_HOSTS: {host!r} is not a host name (or *.domain)"
+                raise ValueError(msg)
+        return [host.lower() for host in hosts]
 
     @field_validator("cors_allow_origins")
     @classmethod
@@ -126,6 +144,8 @@ class Settings(BaseSettings):
             problems.append("ADMIN_SESSION_SECRET is the same as SECRET_KEY")
         if self.debug:
             problems.append("DEBUG is on")
+        if not self.allowed_hosts:
+            problems.append("ALLOWED_HOSTS is empty (list the site's host names)")
         if problems:
             msg = "refusing to start in production: " + "; ".join(problems)
             raise ValueError(msg)
@@ -142,6 +162,18 @@ class Settings(BaseSettings):
         if self.graphql_introspection is None:
             return not self.is_production
         return self.graphql_introspection
+
+    @property
+    def allowed_hosts_in_force(self) -> list[str]:
+        """`ALLOWED_HOSTS`; empty, outside production: the local machine's names."""
+        return self.allowed_hosts or list(DEVELOPMENT_ALLOWED_HOSTS)
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        """`API_DOCS` (`/schema`), or on everywhere but in production when unset."""
+        if self.api_docs is None:
+            return not self.is_production
+        return self.api_docs
 
     @property
     def graphql_ide_enabled(self) -> bool:

@@ -77,16 +77,3 @@ def clean_single_line(field: str, value: str) -> str:
             "breaks or bidirectional overrides",
         )
     return _SURROUNDING_INVISIBLE.sub("", value)
-
-
-def parse_ascii_integer(field: str, raw: str) -> int:
-    """The integer `raw` spells in ASCII digits (spaces around it allowed).
-
-    Raises:
-        InvalidFieldError: on `field` when `raw` is not an optional sign and
-            the digits 0-9.
-    """
-    text = raw.strip(" ")
-    if not ASCII_INTEGER.fullmatch(text):
-        raise InvalidFieldError(field, f"{field} must be a whole number in digits 0-9")
-    return int(text)

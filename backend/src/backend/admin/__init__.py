@@ -4,6 +4,7 @@ Views are listed in `admin.views.ADMIN_VIEWS`. Only active superusers sign in
 (`admin.auth`); the session lives in a signed cookie (`ADMIN_SESSION_SECRET`).
 """
 
+from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
@@ -26,6 +27,10 @@ from backend.settings import Settings
 ADMIN_PATH = "/admin"
 ADMIN_LOGIN_PATH = f"{ADMIN_PATH}/login"
 SESSION_COOKIE = "admin_session"
+# Our template overrides and assets (the web font), looked up before the
+# package's own; absolute, so the working directory never supplies templates.
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+STATIC_DIR = Path(__file__).with_name("static")
 
 
 class AppSessionMaker(async_sessionmaker[AsyncSession]):
@@ -66,6 +71,8 @@ def admin_handler(
         session_provider=AppSessionMaker(state, db_config.session_maker_app_state_key),
         title="Reference backend admin",
         base_url=ADMIN_PATH,
+        templates_dir=str(TEMPLATES_DIR),
+        static_dir=str(STATIC_DIR),
         auth_provider=AdminAuthProvider(),
         secret_key=settings.admin_session_secret,
         middlewares=[_session_middleware(settings)],

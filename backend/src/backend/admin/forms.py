@@ -1,8 +1,14 @@
-"""Admin writes go through the services; their domain errors become form errors."""
+"""Admin writes go through the services; their domain errors become form errors.
 
+starlette-admin's number and date fields turn text they cannot parse into
+None, so `page_count=abc` silently cleared the value: the fields here keep
+such text and refuse it as an error on its field.
+"""
+
+import re
 from collections.abc import AsyncGenerator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from contextlib import asynccontextmanager, suppress
+from datetime import date
 from typing import Any
 
 from advanced_alchemy.exceptions import DuplicateKeyError
@@ -10,10 +16,74 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette_admin.exceptions import FormValidationError
-from starlette_admin.fields import IntegerField
+from starlette_admin.fields import DateField, IntegerField
 
 from backend.errors import InvalidFieldError
-from backend.text import parse_ascii_integer
+from backend.text import ASCII_INTEGER
+
+# Longer digit strings are out of every column's range (and `int()` refuses
+# very long ones): refused as text rather than converted.
+_MAX_INTEGER_DIGITS = 20
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class Unparsable(str):
+    """The submitted text of a value its field could not parse."""
+
+    __slots__ = ()
+
+
+def _submitted(form_data: FormData, name: str) -> str | None:
+    raw = form_data.get(name)
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    return raw.strip()
+
+
+async def _refuse_unparsable(value: object, message: str) -> None:
+    if isinstance(value, Unparsable):
+        raise ValueError(message)  # noqa: TRY004 (starlette-admin shows ValueErrors)
+
+
+class StrictIntegerField(IntegerField):
+    """A whole number in ASCII digits; other text is a field error, empty is None."""
+
+    async def parse_form_data(self, request: Request, form_data: FormData) -> Any:
+        """The number submitted, None when empty, `Unparsable` otherwise."""
+        raw = _submitted(form_data, self.id)
+        if raw is None:
+            return None
+        if len(raw) > _MAX_INTEGER_DIGITS or not ASCII_INTEGER.fullmatch(raw):
+            return Unparsable(raw)
+        return int(raw)
+
+    async def validate(
+        self, request: Request, value: Any, form_values: dict[str, Any]
+    ) -> None:
+        """Refuse text that is not a whole number, then the field's own rules."""
+        await _refuse_unparsable(value, "Enter a whole number, e.g. 412.")
+        await super().validate(request, value, form_values)
+
+
+class StrictDateField(DateField):
+    """A calendar date as YYYY-MM-DD; other text is a field error, empty is None."""
+
+    async def parse_form_data(self, request: Request, form_data: FormData) -> Any:
+        """The date submitted, None when empty, `Unparsable` otherwise."""
+        raw = _submitted(form_data, self.id)
+        if raw is None:
+            return None
+        if _ISO_DATE.fullmatch(raw):
+            with suppress(ValueError):  # 2024-13-45 has the shape, not a date
+                return date.fromisoformat(raw)
+        return Unparsable(raw)
+
+    async def validate(
+        self, request: Request, value: Any, form_values: dict[str, Any]
+    ) -> None:
+        """Refuse text that is not a date, then the field's own rules."""
+        await _refuse_unparsable(value, "Enter a date as YYYY-MM-DD, e.g. 1965-08-01.")
+        await super().validate(request, value, form_values)
 
 
 @asynccontextmanager
@@ -37,37 +107,3 @@ async def form_errors(
         raise FormValidationError({exc.field: exc.message}) from exc
     except DuplicateKeyError as exc:
         raise FormValidationError({duplicate_field: str(exc.detail)}) from exc
-
-
-@dataclass
-class AsciiIntegerField(IntegerField):
-    """A whole number typed with the digits 0-9; anything else is a field error.
-
-    starlette-admin's `IntegerField` converts with `int()`, which takes
-    Arabic-Indic or fullwidth digits too. Text that is not a number is kept
-    as it was typed, so that validation shows the error on the form.
-    """
-
-    # `Any`: the text that is not a number travels on to `validate` in the
-    # form's untyped values, where the parent's `int | None` has no room for it.
-    async def parse_form_data(self, request: Request, form_data: FormData) -> Any:
-        """The number typed, `None` when the input is empty, else the raw text."""
-        raw = form_data.get(self.id)
-        if not isinstance(raw, str) or not raw.strip():
-            return None
-        try:
-            return parse_ascii_integer(self.name, raw)
-        except InvalidFieldError:
-            return raw
-
-    async def validate(
-        self, request: Request, value: Any, form_values: dict[str, Any]
-    ) -> None:
-        """Refuse text that `parse_form_data` could not read as a number.
-
-        Raises:
-            ValueError: the value is not a whole number in digits 0-9.
-        """
-        if isinstance(value, str):
-            parse_ascii_integer(self.name, value)
-        await super().validate(request, value, form_values)

@@ -3,10 +3,10 @@
 from typing import Any, cast
 
 from starlette.requests import Request
-from starlette_admin.contrib.sqla import ModelView
 from starlette_admin.fields import StringField
 
-from backend.admin.forms import AsciiIntegerField, form_errors
+from backend.admin.forms import StrictDateField, StrictIntegerField, form_errors
+from backend.admin.views.model_view import IntegerIdModelView, require_id
 from backend.apps.books.models import BookModel
 from backend.apps.books.services import BookFields, BookService
 
@@ -32,7 +32,7 @@ def _book_fields(data: dict[str, Any]) -> BookFields:
     )
 
 
-class BookAdminView(ModelView):
+class BookAdminView(IntegerIdModelView):
     """List, search, create, edit and delete books."""
 
     key = "book"
@@ -53,8 +53,8 @@ class BookAdminView(ModelView):
             "title",
             "author",
             _isbn_field(),
-            "published_on",
-            AsciiIntegerField("page_count"),
+            StrictDateField("published_on"),
+            StrictIntegerField("page_count"),
             *AUDIT_FIELDS,
         ]
         super().__init__(BookModel)
@@ -69,7 +69,7 @@ class BookAdminView(ModelView):
         """Change a book through the service."""
         async with form_errors(request, duplicate_field="isbn") as session:
             books = BookService(session=session)
-            return await books.update_book(int(pk), fields=_book_fields(data))
+            return await books.update_book(require_id(pk), fields=_book_fields(data))
 
     async def repr(self, obj: BookModel, request: Request) -> str:
         """How messages and lookups name a book: its title."""
@@ -79,7 +79,7 @@ class BookAdminView(ModelView):
         """Remove the books through the service."""
         books = BookService(session=request.state.session)
         for pk in pks:
-            await books.delete_book(int(pk))
+            await books.delete_book(require_id(pk))
         return len(pks)
 
 

@@ -7,10 +7,10 @@ itself is never shown.
 from typing import Any, cast
 
 from starlette.requests import Request
-from starlette_admin.contrib.sqla import ModelView
 from starlette_admin.fields import PasswordField
 
 from backend.admin.forms import form_errors
+from backend.admin.views.model_view import IntegerIdModelView, require_id
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserFields, UserService
 
@@ -39,7 +39,7 @@ def _user_fields(data: dict[str, Any], *, creating: bool) -> UserFields:
     return cast("UserFields", fields)
 
 
-class UserAdminView(ModelView):
+class UserAdminView(IntegerIdModelView):
     """List, search, create, edit and delete users."""
 
     key = "user"
@@ -77,7 +77,7 @@ class UserAdminView(ModelView):
         async with form_errors(request, duplicate_field="email") as session:
             users = UserService(session=session)
             return await users.update_user(
-                int(pk), fields=_user_fields(data, creating=False)
+                require_id(pk), fields=_user_fields(data, creating=False)
             )
 
     async def repr(self, obj: UserModel, request: Request) -> str:
@@ -88,7 +88,7 @@ class UserAdminView(ModelView):
         """Remove the users through the service; their tokens stop working."""
         users = UserService(session=request.state.session)
         for pk in pks:
-            await users.delete_user(int(pk))
+            await users.delete_user(require_id(pk))
         return len(pks)
 
 

@@ -14,7 +14,12 @@ from backend.apps.books.schemas import BookCreate, BookRead, BookUpdate
 from backend.apps.books.services import BookFilter, BookListQuery, BookService, BookSort
 from backend.apps.books.validation import FILTER_TEXT_MAX_LENGTH
 from backend.auth.bearer import BEARER_SECURITY, requires_active_user
-from backend.cursors import MAX_CURSOR_LENGTH, query_scope
+from backend.cursors import (
+    CURSOR_PATTERN,
+    MAX_CURSOR_LENGTH,
+    MIN_CURSOR_LENGTH,
+    query_scope,
+)
 from backend.dependencies import cursor_codec_of
 from backend.http_errors import error_responses
 from backend.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, KeysetPaginator, Page
@@ -27,16 +32,22 @@ Limit = Annotated[
 Cursor = Annotated[
     str | None,
     QueryParameter(
-        description="`page.next_cursor` of the previous page.",
+        description="`page.next_cursor` of the previous page; empty or absent "
+        f"for the first. {MIN_CURSOR_LENGTH} to {MAX_CURSOR_LENGTH} characters.",
         max_length=MAX_CURSOR_LENGTH,
+        pattern=CURSOR_PATTERN,
     ),
 ]
 Text = Annotated[
     str | None,
     QueryParameter(max_length=FILTER_TEXT_MAX_LENGTH, pattern=NO_NUL_PATTERN),
 ]
-# Ids are BIGINT: a larger number is a 400, not a database error.
-BookId = Annotated[int, PathParameter(ge=1, le=2**63 - 1)]
+# Ids are BIGINT: a larger number is a 400, not a database error. Litestar
+# writes bounds as floats (2^63-1 becomes 2^63): the document gets the integer.
+MAX_ID = 2**63 - 1
+BookId = Annotated[
+    int, PathParameter(ge=1, le=MAX_ID, schema_extra={"maximum": MAX_ID})
+]
 
 
 class BookController(Controller):

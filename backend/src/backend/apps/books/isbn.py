@@ -13,8 +13,6 @@ ISBN10_LENGTH = 10
 ISBN13_LENGTH = 13
 # 13 digits and a separator between each: any longer input is not an ISBN.
 ISBN_INPUT_MAX_LENGTH = 2 * ISBN13_LENGTH - 1
-ISBN_INPUT_PATTERN = r"^[0-9Xx -]*$"
-"""The characters an ISBN may be typed with (a JSON-schema pattern)."""
 _ISBN10 = re.compile(r"[0-9]{9}[0-9Xx]")
 _ISBN13 = re.compile(r"[0-9]{13}")
 

@@ -5,7 +5,7 @@ from typing import Annotated, Self, cast
 
 import msgspec
 
-from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH, ISBN_INPUT_PATTERN
+from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH
 from backend.apps.books.models import (
     AUTHOR_MAX_LENGTH,
     PAGE_COUNT_MAX,
@@ -18,6 +18,13 @@ from backend.text import SINGLE_LINE_PATTERN
 # The service checks every rule; these bounds and patterns state in the
 # OpenAPI document what a client can check before sending, and stop an
 # oversized value before it is decoded further.
+ISBN_INPUT_MIN_LENGTH = 10  # an ISBN-10's digits
+# 10 characters (the last may be X) or 13 digits from 978/979, hyphens and
+# spaces anywhere: what a client can check; the check digit is the service's.
+ISBN_PATTERN = (
+    r"^[ -]*(?:(?:[0-9][ -]*){9}[0-9Xx]"
+    r"|9[ -]*7[ -]*[89][ -]*(?:[0-9][ -]*){9}[0-9])[ -]*$"
+)
 _SINGLE_LINE = (
     "One line with a visible character: no control characters, line breaks or "
     "bidirectional overrides; invisible characters around it are trimmed."
@@ -25,6 +32,7 @@ _SINGLE_LINE = (
 Title = Annotated[
     str,
     msgspec.Meta(
+        min_length=1,
         max_length=TITLE_MAX_LENGTH,
         pattern=SINGLE_LINE_PATTERN,
         description=_SINGLE_LINE,
@@ -33,6 +41,7 @@ Title = Annotated[
 Author = Annotated[
     str,
     msgspec.Meta(
+        min_length=1,
         max_length=AUTHOR_MAX_LENGTH,
         pattern=SINGLE_LINE_PATTERN,
         description=_SINGLE_LINE,
@@ -41,8 +50,9 @@ Author = Annotated[
 Isbn = Annotated[
     str,
     msgspec.Meta(
+        min_length=ISBN_INPUT_MIN_LENGTH,
         max_length=ISBN_INPUT_MAX_LENGTH,
-        pattern=ISBN_INPUT_PATTERN,
+        pattern=ISBN_PATTERN,
         description="ISBN-10 or ISBN-13 in digits 0-9 (and X); hyphens and "
         "spaces allowed.",
         examples=["978-0-441-17271-9"],

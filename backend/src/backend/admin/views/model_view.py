@@ -1,0 +1,80 @@
+"""The admin view every entity's view extends: ids and paging checked first.
+
+starlette-admin hands ids and paging values from the URL to the database as
+they come: `int("abc")` fails, `99999999999999999999` overflows BIGINT and
+`page=10**30` an OFFSET, each a 500. Here an id is ASCII digits in
+1..2^63-1, else the row does not exist (404), and an offset beyond BIGINT
+is a 400.
+"""
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.status import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND
+from starlette_admin.contrib.sqla import ModelView
+from starlette_admin.filters import FilterGroup
+
+MAX_ID = 2**63 - 1
+_ID = re.compile(r"[1-9][0-9]{0,18}")
+
+
+def parse_id(value: object) -> int | None:
+    """The id `value` spells (ASCII digits, 1..2^63-1), else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1 <= value <= MAX_ID else None
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else None
+
+
+def require_id(value: object) -> int:
+    """The id `value` spells.
+
+    Raises:
+        HTTPException: 404 when `value` is not an id (no row can have it).
+    """
+    number = parse_id(value)
+    if number is None:
+        raise HTTPException(HTTP_404_NOT_FOUND)
+    return number
+
+
+class IntegerIdModelView(ModelView):
+    """A `ModelView` of a model with an integer identity `id`."""
+
+    async def find_by_pk(self, request: Request, pk: Any) -> Any:
+        """The row with id `pk`; None when `pk` is not an id or names no row."""
+        number = parse_id(pk)
+        if number is None:
+            return None
+        return await super().find_by_pk(request, number)
+
+    async def find_by_pks(self, request: Request, pks: list[Any]) -> Sequence[Any]:
+        """The rows with these ids.
+
+        Raises:
+            HTTPException: 404 when one of `pks` is not an id.
+        """
+        return await super().find_by_pks(request, [require_id(pk) for pk in pks])
+
+    async def find_all(  # noqa: PLR0917 (starlette-admin's signature)
+        self,
+        request: Request,
+        skip: int = 0,
+        limit: int = 100,
+        q: str | None = None,
+        sorts: Sequence[tuple[str, str]] | None = None,
+        filters: FilterGroup | None = None,
+    ) -> Sequence[Any]:
+        """A page of rows, as starlette-admin's, once the offset fits BIGINT.
+
+        Raises:
+            HTTPException: 400 when `skip` or `limit` is beyond BIGINT.
+        """
+        if not 0 <= skip <= MAX_ID or not 0 <= limit <= MAX_ID:
+            raise HTTPException(HTTP_400_BAD_REQUEST, "Page out of range.")
+        return await super().find_all(request, skip, limit, q, sorts, filters)
