@@ -24,6 +24,7 @@ from backend.graphql.controller import graphql_controller
 from backend.health import HealthController
 from backend.http_errors import EXCEPTION_HANDLERS
 from backend.rate_limits import api_rate_limit, login_rate_limit
+from backend.request_budget import RequestBudget
 from backend.request_log import RequestLog
 from backend.security_headers import cors_config, security_headers
 from backend.settings import Settings, get_settings
@@ -91,5 +92,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         request_max_body_size=settings.request_max_body_bytes,
         debug=settings.debug,
     )
-    app.asgi_handler = RequestLog(app.asgi_handler)
+    app.asgi_handler = RequestLog(
+        RequestBudget(app.asgi_handler, seconds=settings.request_timeout_seconds)
+    )
     return app

@@ -31,13 +31,20 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from backend.errors import DATABASE_UNAVAILABLE, InvalidFieldError, database_unavailable
+from backend.errors import (
+    DATABASE_UNAVAILABLE,
+    QUERY_TIMED_OUT,
+    InvalidFieldError,
+    database_unavailable,
+    query_timed_out,
+)
 
 logger = logging.getLogger(__name__)
 
 STORE_UNAVAILABLE = "The rate-limit store is unavailable; try again shortly."
 INTERNAL_ERROR = "Internal server error."
 TOO_MANY_REQUESTS = "Too many attempts; retry after the time `Retry-After` gives."
+TIMED_OUT_RETRY_AFTER_SECONDS = 5
 
 
 class ErrorDetail(msgspec.Struct):
@@ -62,7 +69,8 @@ _DESCRIPTIONS: Mapping[int, str] = {
     409: "Conflicts with a stored resource",
     413: "Request body too large",
     429: "Too many requests",
-    503: "The database (or the rate-limit store) is unavailable",
+    503: "The database (or the rate-limit store) is unavailable, or the request "
+    "ran out of time (with `Retry-After`)",
 }
 # Any operation may meet the rate limit or a database outage.
 _EVERY_OPERATION = (429, 503)
@@ -85,6 +93,15 @@ def _error(
     return Response(ErrorBody(status_code, detail, extra), status_code=status_code)
 
 
+def timed_out_response() -> Response[ErrorBody]:
+    """503 with `Retry-After`: a statement or the request ran out of time."""
+    return Response(
+        ErrorBody(HTTP_503_SERVICE_UNAVAILABLE, QUERY_TIMED_OUT),
+        status_code=HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(TIMED_OUT_RETRY_AFTER_SECONDS)},
+    )
+
+
 def invalid_field_handler(
     _: Request[Any, Any, Any], exc: InvalidFieldError
 ) -> Response[ErrorBody]:
@@ -102,6 +119,9 @@ def repository_error_handler(
         return _error(HTTP_404_NOT_FOUND, str(exc.detail))
     if isinstance(exc, DuplicateKeyError):
         return _error(HTTP_409_CONFLICT, str(exc.detail))
+    if query_timed_out(exc):
+        logger.warning("statement timeout on %s %s", request.method, request.url.path)
+        return timed_out_response()
     if database_unavailable(exc.__cause__ or exc.__context__):
         logger.warning(
             "database unavailable on %s %s", request.method, request.url.path
