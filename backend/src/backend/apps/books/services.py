@@ -199,7 +199,12 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
         book = await lock_row(self.repository, book_id)
         for name, value in cleaned.items():
             setattr(book, name, value)
-        return await self.update(book, auto_commit=auto_commit)
+        # Reload the stored row while it is still locked: after the commit a
+        # waiting delete may already have removed it.
+        book = await self.update(book, auto_commit=False)
+        if auto_commit:
+            await self.repository.session.commit()
+        return book
 
     async def delete_book(self, book_id: int, *, auto_commit: bool = False) -> None:
         """Remove a book.
