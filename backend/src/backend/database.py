@@ -147,6 +147,10 @@ def alchemy_config(settings: Settings) -> AlchemyConfig:
                         settings.database_read_statement_timeout_ms
                     ),
                     "application_name": "backend",
+                    # Plan each statement for its values: a plan cached for
+                    # one search (`q` found in every row) is wrong for another
+                    # (found in two), and a generic plan cannot know which.
+                    "plan_cache_mode": "force_custom_plan",
                 },
             },
         ),

@@ -23,7 +23,16 @@ import asyncio
 import logging
 
 import msgspec
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import (
+    ASGIApp,
+    HTTPResponseBodyEvent,
+    HTTPResponseStartEvent,
+    Message,
+    Receive,
+    ReceiveMessage,
+    Scope,
+    Send,
+)
 
 from backend.errors import QUERY_TIMED_OUT
 from backend.http_errors import TIMED_OUT_RETRY_AFTER_SECONDS, ErrorBody
@@ -49,7 +58,7 @@ class _Exchange:
     def __init__(self, scope: Scope, receive: Receive, send: Send) -> None:
         self._receive = receive
         self._send = send
-        self._watched: asyncio.Queue[Message] = asyncio.Queue()
+        self._watched: asyncio.Queue[ReceiveMessage] = asyncio.Queue()
         self._watcher: asyncio.Task[None] | None = None
         self._handler: asyncio.Future[None] | None = None
         self._body_pending = _has_body(scope)
@@ -79,7 +88,7 @@ class _Exchange:
         if self._watcher is not None:
             self._watcher.cancel()
 
-    async def receive(self) -> Message:
+    async def receive(self) -> ReceiveMessage:
         """The app's `receive`: the body as it comes, then what the watcher saw."""
         if not self._body_pending:
             return await self._watched.get()
@@ -152,8 +161,15 @@ async def _close(scope: Scope, exchange: _Exchange, *, timed_out: bool) -> None:
     headers = [(b"content-type", b"application/json")]
     if timed_out:
         headers.append((b"retry-after", str(TIMED_OUT_RETRY_AFTER_SECONDS).encode()))
-    await exchange.send(
-        {"type": "http.response.start", "status": status, "headers": headers}
-    )
-    body = _TIMED_OUT_BODY if timed_out else b""
-    await exchange.send({"type": "http.response.body", "body": body})
+    start: HTTPResponseStartEvent = {
+        "type": "http.response.start",
+        "status": status,
+        "headers": headers,
+    }
+    await exchange.send(start)
+    body: HTTPResponseBodyEvent = {
+        "type": "http.response.body",
+        "body": _TIMED_OUT_BODY if timed_out else b"",
+        "more_body": False,
+    }
+    await exchange.send(body)

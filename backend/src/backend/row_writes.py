@@ -6,13 +6,16 @@ concurrent DELETE then removed fails its UPDATE with `StaleDataError` (a
 service reaches its rows through these two functions instead:
 
 - `lock_row` reads the row `FOR UPDATE`: a concurrent change or deletion
-  waits for this transaction, and one that committed first is seen.
+  waits for this transaction, and one that committed first is seen. Reload
+  (flush and refresh) the changed row before committing: once the lock is
+  released a waiting deletion may remove it.
 - `delete_row` is one `DELETE ... RETURNING`: of racing deletions exactly
   one sees the row; the others get `NotFoundError`.
 """
 
 from typing import Any
 
+from advanced_alchemy.base import ModelProtocol
 from advanced_alchemy.exceptions import NotFoundError, wrap_sqlalchemy_exception
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from sqlalchemy import delete
@@ -24,7 +27,7 @@ def _not_found_message(repository: SQLAlchemyAsyncRepository[Any]) -> str:
     return str((repository.error_messages or {}).get("not_found", NOT_FOUND))
 
 
-async def lock_row[ModelT](
+async def lock_row[ModelT: ModelProtocol](
     repository: SQLAlchemyAsyncRepository[ModelT], item_id: int
 ) -> ModelT:
     """The row with this id, locked until the session's transaction ends.

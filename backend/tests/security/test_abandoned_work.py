@@ -148,19 +148,18 @@ async def test_request_out_of_time_gets_503_and_its_query_ends(
         DATABASE_READ_STATEMENT_TIMEOUT_MS="60000",
         REQUEST_TIMEOUT_SECONDS="1",
     )
-    async with serve(env, log_dir=log_dir) as server:
-        async with book_table_locked(app_database):
-            response = await http.request(
-                method, f"{server.url}{path}", json=body, timeout=15
-            )
-            assert response.status_code == 503, response.text
-            assert response.headers["retry-after"].isdigit()
-            assert "ran out of time" in response.json()["detail"]
-            gone = await eventually(
-                lambda: _none_active(app_database), seconds=GONE_WITHIN_SECONDS
-            )
-            assert gone, await active_app_queries(app_database)
-            await assert_ready(http, server)
+    async with serve(env, log_dir=log_dir) as server, book_table_locked(app_database):
+        response = await http.request(
+            method, f"{server.url}{path}", json=body, timeout=15
+        )
+        assert response.status_code == 503, response.text
+        assert response.headers["retry-after"].isdigit()
+        assert "ran out of time" in response.json()["detail"]
+        gone = await eventually(
+            lambda: _none_active(app_database), seconds=GONE_WITHIN_SECONDS
+        )
+        assert gone, await active_app_queries(app_database)
+        await assert_ready(http, server)
 
 
 async def test_statement_timeout_answers_503_on_rest_and_graphql(
@@ -172,22 +171,19 @@ async def test_statement_timeout_answers_503_on_rest_and_graphql(
         DATABASE_READ_STATEMENT_TIMEOUT_MS="1000",
         REQUEST_TIMEOUT_SECONDS="60",
     )
-    async with serve(env, log_dir=log_dir) as server:
-        async with book_table_locked(app_database):
-            for params in ({"limit": 5}, {"q": "book"}):
-                rest = await http.get(f"{server.url}/api/books", params=params)
-                assert rest.status_code == 503, rest.text
-                assert rest.headers["retry-after"].isdigit()
-                assert "ran out of time" in rest.json()["detail"]
-            graphql = await http.post(
-                f"{server.url}/graphql", json={"query": COUNT_QUERY}
-            )
-            (error,) = graphql.json()["errors"]
-            assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE", error
-            assert "ran out of time" in error["message"]
-            await assert_ready(http, server)
-        assert await _none_active(app_database)
-        assert "Traceback" not in server.log_text()
+    async with serve(env, log_dir=log_dir) as server, book_table_locked(app_database):
+        for params in ({"limit": 5}, {"q": "book"}):
+            rest = await http.get(f"{server.url}/api/books", params=params)
+            assert rest.status_code == 503, rest.text
+            assert rest.headers["retry-after"].isdigit()
+            assert "ran out of time" in rest.json()["detail"]
+        graphql = await http.post(f"{server.url}/graphql", json={"query": COUNT_QUERY})
+        (error,) = graphql.json()["errors"]
+        assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE", error
+        assert "ran out of time" in error["message"]
+        await assert_ready(http, server)
+    assert await _none_active(app_database)
+    assert "Traceback" not in server.log_text()
 
 
 async def test_rest_read_ends_at_the_read_statement_timeout(
@@ -200,7 +196,6 @@ async def test_rest_read_ends_at_the_read_statement_timeout(
         DATABASE_READ_STATEMENT_TIMEOUT_MS="1000",
         REQUEST_TIMEOUT_SECONDS="60",
     )
-    async with serve(env, log_dir=log_dir) as server:
-        async with book_table_locked(app_database):
-            rest = await http.get(f"{server.url}/api/books", timeout=15)
-            assert rest.status_code == 503, rest.text
+    async with serve(env, log_dir=log_dir) as server, book_table_locked(app_database):
+        rest = await http.get(f"{server.url}/api/books", timeout=15)
+        assert rest.status_code == 503, rest.text

@@ -14,20 +14,18 @@ import pytest
 from tests.books.factories import book_payload
 from tests.books.graphql_client import global_id
 from tests.reliability.conftest import add_user, sign_in
-from tests.reliability.servers import Server, serve, server_env
+from tests.reliability.servers import serve, server_env
 
 pytestmark = pytest.mark.reliability
 
 PATCH_DELETE_TRIES = 40
 DELETE_DELETE_TRIES = 20
-UPDATE = "mutation($id: ID!) { updateBook(id: $id, input: {title: \"Raced\"}) { id } }"
+UPDATE = 'mutation($id: ID!) { updateBook(id: $id, input: {title: "Raced"}) { id } }'
 DELETE = "mutation($id: ID!) { deleteBook(id: $id) }"
 
 
 @pytest.fixture
-async def writer(
-    app_database: str, log_dir: Path
-) -> AsyncGenerator[httpx.AsyncClient]:
+async def writer(app_database: str, log_dir: Path) -> AsyncGenerator[httpx.AsyncClient]:
     """A signed-in client of the served app."""
     await add_user(app_database)
     async with serve(server_env(app_database), log_dir=log_dir) as server:
