@@ -26,6 +26,7 @@ from backend.graphql.controller import graphql_controller
 from backend.health import HealthController
 from backend.http_errors import EXCEPTION_HANDLERS, JSONBodyRequest
 from backend.rate_limits import api_rate_limit, login_rate_limit
+from backend.request_budget import RequestBudget
 from backend.request_log import RequestLog
 from backend.security_headers import allowed_hosts, cors_config, security_headers
 from backend.settings import Settings, get_settings
@@ -107,5 +108,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         request_max_body_size=settings.request_max_body_bytes,
         debug=settings.debug,
     )
-    app.asgi_handler = RequestLog(app.asgi_handler)
+    app.asgi_handler = RequestLog(
+        RequestBudget(app.asgi_handler, seconds=settings.request_timeout_seconds)
+    )
     return app

@@ -1,4 +1,12 @@
-"""Database wiring: one Advanced Alchemy config for the app, the CLI and the tests."""
+"""Database wiring: one Advanced Alchemy config for the app, the CLI and the tests.
+
+Statement timeouts: a connection starts with the short read timeout
+(`DATABASE_READ_STATEMENT_TIMEOUT_MS`), which REST reads (autocommit sessions),
+`/ready`, the admin and the CLI run under. A request's transactional session
+raises it to `DATABASE_STATEMENT_TIMEOUT_MS` with `SET LOCAL` as its
+transaction begins; the setting ends with the transaction, so no pooled
+connection keeps it.
+"""
 
 from collections.abc import Callable, Generator
 from contextlib import contextmanager
@@ -9,13 +17,25 @@ from advanced_alchemy.config import AlembicAsyncConfig, AsyncSessionConfig
 from advanced_alchemy.extensions.litestar import EngineConfig, SQLAlchemyAsyncConfig
 from litestar.datastructures import State
 from litestar.types import Scope
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction
 
 from backend.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 READ_METHODS = frozenset({"GET", "HEAD"})
 READ_STATE_KEY = "read_session_state"
+STATEMENT_TIMEOUT_INFO_KEY = "statement_timeout_ms"
+
+
+def _raise_statement_timeout(
+    session: Session, _transaction: SessionTransaction, connection: Connection
+) -> None:
+    timeout_ms = session.info.get(STATEMENT_TIMEOUT_INFO_KEY)
+    if timeout_ms is not None:
+        connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout_ms)}")
 
 
 class AlchemyConfig(SQLAlchemyAsyncConfig):
@@ -37,6 +57,17 @@ class AlchemyConfig(SQLAlchemyAsyncConfig):
         )
         items[READ_STATE_KEY] = State({self.session_maker_app_state_key: read_maker})
         return items
+
+    def create_session_maker(self) -> Callable[[], AsyncSession]:
+        """The transactional session maker; its sessions set their statement timeout."""
+        maker = super().create_session_maker()
+        if isinstance(maker, async_sessionmaker):
+            sync_maker = maker.kw.get("sync_session_class")
+            if sync_maker is not None and not event.contains(
+                sync_maker, "after_begin", _raise_statement_timeout
+            ):
+                event.listen(sync_maker, "after_begin", _raise_statement_timeout)
+        return maker
 
     def provide_session(self, state: State, scope: Scope) -> AsyncSession:
         """The request's session: autocommit for reads, transactional otherwise."""
@@ -62,9 +93,22 @@ class AlchemyConfig(SQLAlchemyAsyncConfig):
 
 
 def _command_timeout(settings: Settings) -> float | None:
-    if settings.database_statement_timeout_ms == 0:
+    timeouts = (
+        settings.database_statement_timeout_ms,
+        settings.database_read_statement_timeout_ms,
+    )
+    if 0 in timeouts:
         return None
-    return settings.database_statement_timeout_ms / 1000 + 5
+    return max(timeouts) / 1000 + 5
+
+
+def _write_timeout(settings: Settings) -> dict[str, Any]:
+    if (
+        settings.database_statement_timeout_ms
+        == settings.database_read_statement_timeout_ms
+    ):
+        return {}
+    return {STATEMENT_TIMEOUT_INFO_KEY: settings.database_statement_timeout_ms}
 
 
 def alembic_config() -> AlembicAsyncConfig:
@@ -84,7 +128,9 @@ def alchemy_config(settings: Settings) -> AlchemyConfig:
     return AlchemyConfig(
         connection_string=settings.database_url.encoded_string(),
         before_send_handler="autocommit",
-        session_config=AsyncSessionConfig(expire_on_commit=False),
+        session_config=AsyncSessionConfig(
+            expire_on_commit=False, info=_write_timeout(settings)
+        ),
         engine_config=EngineConfig(
             echo=settings.database_echo,
             pool_size=settings.database_pool_size,
@@ -97,8 +143,14 @@ def alchemy_config(settings: Settings) -> AlchemyConfig:
                 # after the server's own statement timeout would have.
                 "command_timeout": _command_timeout(settings),
                 "server_settings": {
-                    "statement_timeout": str(settings.database_statement_timeout_ms),
+                    "statement_timeout": str(
+                        settings.database_read_statement_timeout_ms
+                    ),
                     "application_name": "backend",
+                    # Plan each statement for its values: a plan cached for
+                    # one search (`q` found in every row) is wrong for another
+                    # (found in two), and a generic plan cannot know which.
+                    "plan_cache_mode": "force_custom_plan",
                 },
             },
         ),

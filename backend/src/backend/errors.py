@@ -4,6 +4,12 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly."
+QUERY_TIMED_OUT = (
+    "The request ran out of time; narrow it (a longer search, a smaller page) "
+    "or try again later."
+)
+# SQLSTATE of a statement the server cancelled (statement_timeout, a cancel request).
+_QUERY_CANCELED = "57014"
 
 
 class InvalidFieldError(ValueError):
@@ -34,6 +40,22 @@ def database_unavailable(exc: BaseException | None) -> bool:
         if isinstance(exc, DBAPIError) and exc.connection_invalidated:
             return True
         if isinstance(exc, (OSError, TimeoutError)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def query_timed_out(exc: BaseException | None) -> bool:
+    """Whether `exc`, or an error it was raised from, is a cancelled statement.
+
+    The database cancels a statement that outlives `statement_timeout`
+    (`DATABASE_READ_STATEMENT_TIMEOUT_MS`, `DATABASE_STATEMENT_TIMEOUT_MS`).
+    """
+    while exc is not None:
+        if (
+            isinstance(exc, DBAPIError)
+            and getattr(exc.orig, "sqlstate", None) == _QUERY_CANCELED
+        ):
             return True
         exc = exc.__cause__ or exc.__context__
     return False

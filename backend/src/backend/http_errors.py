@@ -36,7 +36,13 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from backend.errors import DATABASE_UNAVAILABLE, InvalidFieldError, database_unavailable
+from backend.errors import (
+    DATABASE_UNAVAILABLE,
+    QUERY_TIMED_OUT,
+    InvalidFieldError,
+    database_unavailable,
+    query_timed_out,
+)
 from backend.request_log import request_id_of
 
 logger = logging.getLogger(__name__)
@@ -44,6 +50,7 @@ logger = logging.getLogger(__name__)
 STORE_UNAVAILABLE = "The rate-limit store is unavailable; try again shortly."
 INTERNAL_ERROR = "Internal server error."
 TOO_MANY_REQUESTS = "Too many attempts; retry after the time `Retry-After` gives."
+TIMED_OUT_RETRY_AFTER_SECONDS = 5
 
 
 class ErrorDetail(msgspec.Struct):
@@ -68,7 +75,8 @@ _DESCRIPTIONS: Mapping[int, str] = {
     409: "Conflicts with a stored resource",
     413: "Request body too large",
     429: "Too many requests",
-    503: "The database (or the rate-limit store) is unavailable",
+    503: "The database (or the rate-limit store) is unavailable, or the request "
+    "ran out of time (with `Retry-After`)",
 }
 # Any operation may meet the rate limit or a database outage.
 _EVERY_OPERATION = (429, 503)
@@ -137,6 +145,15 @@ def internal_error_handler(
     return _error(HTTP_500_INTERNAL_SERVER_ERROR, INTERNAL_ERROR)
 
 
+def timed_out_response() -> Response[ErrorBody]:
+    """503 with `Retry-After`: a statement or the request ran out of time."""
+    return Response(
+        ErrorBody(HTTP_503_SERVICE_UNAVAILABLE, QUERY_TIMED_OUT),
+        status_code=HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(TIMED_OUT_RETRY_AFTER_SECONDS)},
+    )
+
+
 def invalid_field_handler(
     _: Request[Any, Any, Any], exc: InvalidFieldError
 ) -> Response[ErrorBody]:
@@ -154,6 +171,9 @@ def repository_error_handler(
         return _error(HTTP_404_NOT_FOUND, str(exc.detail))
     if isinstance(exc, DuplicateKeyError):
         return _error(HTTP_409_CONFLICT, str(exc.detail))
+    if query_timed_out(exc):
+        logger.warning("statement timeout on %s %s", request.method, request.url.path)
+        return timed_out_response()
     if database_unavailable(exc.__cause__ or exc.__context__):
         logger.warning(
             "database unavailable on %s %s", request.method, request.url.path

@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     database_pool_pre_ping: bool = False
     database_connect_timeout: float = Field(default=5.0, gt=0)
     database_statement_timeout_ms: int = Field(default=15_000, ge=0)
+    database_read_statement_timeout_ms: int = Field(default=5_000, ge=0)
+    request_timeout_seconds: float = Field(default=30.0, ge=1, le=3600)
     log_level: str = "INFO"
     graphql_max_depth: int = Field(default=10, ge=1)
     graphql_max_aliases: int = Field(default=15, ge=0)

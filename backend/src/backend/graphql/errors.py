@@ -2,9 +2,9 @@
 
 Domain and repository errors become client errors with a safe message
 (`BAD_USER_INPUT` naming the field, `NOT_FOUND`, `CONFLICT`); an unreachable
-database is `SERVICE_UNAVAILABLE`; anything else raised while resolving is
-masked as `INTERNAL_SERVER_ERROR`, and its details go to the server log with
-the request's id.
+database or a statement timeout is `SERVICE_UNAVAILABLE`; anything else raised
+while resolving is masked as `INTERNAL_SERVER_ERROR`, and its details go to the
+server log with the request's id.
 """
 
 import logging
@@ -27,7 +27,13 @@ from strawberry.relay import GlobalIDValueError
 from strawberry.types import ExecutionContext
 from strawberry.utils.str_converters import to_camel_case
 
-from backend.errors import DATABASE_UNAVAILABLE, InvalidFieldError, database_unavailable
+from backend.errors import (
+    DATABASE_UNAVAILABLE,
+    QUERY_TIMED_OUT,
+    InvalidFieldError,
+    database_unavailable,
+    query_timed_out,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -90,8 +96,8 @@ def to_graphql_error(exc: InvalidFieldError | RepositoryError) -> GraphQLError:
         return GraphQLError(str(exc.detail), extensions={"code": ErrorCode.NOT_FOUND})
     if isinstance(exc, DuplicateKeyError):
         return GraphQLError(str(exc.detail), extensions={"code": ErrorCode.CONFLICT})
-    if database_unavailable(exc):
-        return _service_unavailable()
+    if database_unavailable(exc) or query_timed_out(exc):
+        return _service_unavailable(exc)
     return GraphQLError(
         INTERNAL_ERROR,
         original_error=exc,
@@ -118,15 +124,15 @@ async def mutation_errors(session: AsyncSession) -> AsyncGenerator[None]:
             await session.rollback()
 
 
-def _service_unavailable() -> GraphQLError:
-    return GraphQLError(
-        DATABASE_UNAVAILABLE, extensions={"code": ErrorCode.SERVICE_UNAVAILABLE}
-    )
+def _service_unavailable(cause: BaseException | None) -> GraphQLError:
+    # A statement timeout is SERVICE_UNAVAILABLE too, with its own message.
+    message = QUERY_TIMED_OUT if query_timed_out(cause) else DATABASE_UNAVAILABLE
+    return GraphQLError(message, extensions={"code": ErrorCode.SERVICE_UNAVAILABLE})
 
 
 def _unexpected(cause: BaseException | None) -> GraphQLError:
-    if database_unavailable(cause):
-        return _service_unavailable()
+    if database_unavailable(cause) or query_timed_out(cause):
+        return _service_unavailable(cause)
     return GraphQLError(
         INTERNAL_ERROR, extensions={"code": ErrorCode.INTERNAL_SERVER_ERROR}
     )

@@ -11,7 +11,14 @@ from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.apps.books.schemas import BookCreate, BookRead, BookUpdate
-from backend.apps.books.services import BookFilter, BookListQuery, BookService, BookSort
+from backend.apps.books.services import (
+    SEARCH_MIN_RUN,
+    SEARCH_PATTERN,
+    BookFilter,
+    BookListQuery,
+    BookService,
+    BookSort,
+)
 from backend.apps.books.validation import FILTER_TEXT_MAX_LENGTH
 from backend.auth.bearer import BEARER_SECURITY, requires_active_user
 from backend.cursors import (
@@ -42,6 +49,15 @@ Text = Annotated[
     str | None,
     QueryParameter(max_length=FILTER_TEXT_MAX_LENGTH, pattern=NO_NUL_PATTERN),
 ]
+Search = Annotated[
+    str | None,
+    QueryParameter(
+        description="Text found in the title or the author (any case); it must "
+        f"contain at least {SEARCH_MIN_RUN} letters or digits in a row.",
+        max_length=FILTER_TEXT_MAX_LENGTH,
+        pattern=SEARCH_PATTERN,
+    ),
+]
 # Ids are BIGINT: a larger number is a 400, not a database error. Litestar
 # writes bounds as floats (2^63-1 becomes 2^63): the document gets the integer.
 MAX_ID = 2**63 - 1
@@ -71,7 +87,7 @@ class BookController(Controller):
         state: State,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
-        q: Text = None,
+        q: Search = None,
         author: Text = None,
         published_after: FromQuery[date | None] = None,
         published_before: FromQuery[date | None] = None,

@@ -24,6 +24,19 @@ class BookModel(IdentityAuditBase):
         ),
         Index("ix_book_created_at_id", "created_at", "id"),
         Index("ix_book_title_id", "title", "id"),
+        # Substring search (`q`, ILIKE '%text%'); pg_trgm is created by the migration.
+        Index(
+            "ix_book_title_trgm",
+            "title",
+            postgresql_using="gin",
+            postgresql_ops={"title": "gin_trgm_ops"},
+        ),
+        Index(
+            "ix_book_author_trgm",
+            "author",
+            postgresql_using="gin",
+            postgresql_ops={"author": "gin_trgm_ops"},
+        ),
     )
 
     title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))

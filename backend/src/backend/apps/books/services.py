@@ -1,5 +1,6 @@
 """Book use cases: validation, persistence and keyset listing; no transport types."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,7 +15,9 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from backend.apps.books.models import BookModel
 from backend.apps.books.validation import BookFields, clean_book_fields
+from backend.errors import InvalidFieldError
 from backend.keyset import KeysetPage, Position, SortOrder, page, seek
+from backend.row_writes import delete_row, lock_row
 
 
 class StoredBook(Protocol):
@@ -55,6 +58,8 @@ _RECORD_COLUMNS = [getattr(BookModel, name) for name in BookRecord.__struct_fiel
 
 
 __all__ = (
+    "SEARCH_MIN_RUN",
+    "SEARCH_PATTERN",
     "BookFields",
     "BookFilter",
     "BookListQuery",
@@ -99,14 +104,35 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# The trigram indexes find `ILIKE '%text%'` by the three-character runs of
+# letters or digits in `text`; a search without one would read every row.
+SEARCH_MIN_RUN = 3
+SEARCH_RUN = re.compile(rf"[^\W_]{{{SEARCH_MIN_RUN}}}")
+# The same rule as a schema states it: empty (no search), or no NUL character
+# and a run somewhere.
+SEARCH_PATTERN = rf"^(?:|[^\x00]*{SEARCH_RUN.pattern}[^\x00]*)$"
+SEARCH_TOO_SHORT = (
+    f"q must contain at least {SEARCH_MIN_RUN} letters or digits in a row"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class BookFilter:
-    """Filters of a book listing; `None` means "not filtered"."""
+    """Filters of a book listing; `None` (or an empty `q`) means "not filtered".
+
+    Raises:
+        InvalidFieldError: on `q` when it is set but holds no run of
+            `SEARCH_MIN_RUN` letters or digits, which the search index needs.
+    """
 
     q: str | None = None
     author: str | None = None
     published_after: date | None = None
     published_before: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.q and not SEARCH_RUN.search(self.q):
+            raise InvalidFieldError("q", SEARCH_TOO_SHORT)
 
     def clauses(self) -> list[ColumnElement[bool]]:
         """SQL conditions for the filters that are set."""
@@ -166,22 +192,27 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
 
         Raises:
             InvalidFieldError: a field breaks a rule.
-            NotFoundError: no book has this id.
+            NotFoundError: no book has this id (or a concurrent delete won).
             DuplicateKeyError: another book has the new ISBN.
         """
         cleaned = clean_book_fields(fields, partial=True)
-        book = await self.get(book_id)
+        book = await lock_row(self.repository, book_id)
         for name, value in cleaned.items():
             setattr(book, name, value)
-        return await self.update(book, auto_commit=auto_commit)
+        # Reload the stored row while it is still locked: after the commit a
+        # waiting delete may already have removed it.
+        book = await self.update(book, auto_commit=False)
+        if auto_commit:
+            await self.repository.session.commit()
+        return book
 
     async def delete_book(self, book_id: int, *, auto_commit: bool = False) -> None:
         """Remove a book.
 
         Raises:
-            NotFoundError: no book has this id.
+            NotFoundError: no book has this id (or a concurrent delete won).
         """
-        await self.delete(book_id, auto_commit=auto_commit)
+        await delete_row(self.repository, book_id, auto_commit=auto_commit)
 
     async def list_page(
         self,
