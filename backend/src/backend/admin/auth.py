@@ -62,12 +62,11 @@ class AdminAuthProvider(AuthProvider):
 
         Raises:
             LoginFailed: wrong credentials, inactive account or not a superuser,
-                all with one message; or the account's sign-in budget is spent.
+                all with one message.
+            TooManyRequestsException: the account's sign-in budget is spent.
         """
-        try:
-            await self._limits.spend_account(canonical_email(username))
-        except TooManyRequestsException as exc:
-            raise LoginFailed(TOO_MANY_ATTEMPTS) from exc
+        # A refusal passes through starlette-admin to `limit_sign_ins`: a 429.
+        await self._limits.spend_account(canonical_email(username))
         user = await _users(request).authenticate(email=username, password=password)
         if user is None or not user.is_superuser:
             raise LoginFailed(LOGIN_REFUSED)
@@ -106,7 +105,8 @@ def limit_sign_ins(routes: Sequence[BaseRoute], limits: SignInLimits) -> None:
     """Make the POSTs Starlette routes to the login route spend the client budget.
 
     Decided by the route Starlette matched, so every spelling of its path
-    counts; a refused attempt gets 429 with `Retry-After`.
+    counts; an attempt beyond the client's or the account's budget gets 429
+    with `Retry-After`.
     """
     login = next(
         route
@@ -116,16 +116,17 @@ def limit_sign_ins(routes: Sequence[BaseRoute], limits: SignInLimits) -> None:
     endpoint = login.app
 
     async def counted(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["method"] == "POST":
-            try:
-                await limits.spend_client(client_address(scope))
-            except TooManyRequestsException as exc:
-                refusal = PlainTextResponse(
-                    TOO_MANY_ATTEMPTS, status_code=exc.status_code, headers=exc.headers
-                )
-                await refusal(scope, receive, send)
-                return
-        await endpoint(scope, receive, send)
+        if scope["method"] != "POST":
+            await endpoint(scope, receive, send)
+            return
+        try:
+            await limits.spend_client(client_address(scope))
+            await endpoint(scope, receive, send)
+        except TooManyRequestsException as exc:
+            refusal = PlainTextResponse(
+                TOO_MANY_ATTEMPTS, status_code=exc.status_code, headers=exc.headers
+            )
+            await refusal(scope, receive, send)
 
     login.app = counted
 
