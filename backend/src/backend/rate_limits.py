@@ -23,6 +23,7 @@ more through: a guard against abuse, not an exact quota.
 
 import hashlib
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,10 +153,15 @@ def api_rate_limit(settings: Settings) -> RateLimitConfig:
     )
 
 
-def client_address(scope: Scope) -> str:
-    """The address the connection comes from (the server applied trusted proxies)."""
+def client_address(scope: Mapping[str, object]) -> str:
+    """The address the connection comes from (the server applied trusted proxies).
+
+    Takes Litestar's and Starlette's scopes alike.
+    """
     client = scope.get("client")
-    return client[0] if client else "unknown"
+    if isinstance(client, (tuple, list)) and client:
+        return str(client[0])
+    return "unknown"
 
 
 class SignInLimits:
