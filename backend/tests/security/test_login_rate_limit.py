@@ -9,7 +9,7 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
@@ -67,7 +67,7 @@ def limited(app: Litestar, db_config: AlchemyConfig, settings: Settings) -> Limi
     """An app with the given settings, on the test's transaction."""
 
     @asynccontextmanager
-    async def start(**overrides: object) -> AsyncIterator[Litestar]:
+    async def start(**overrides: object) -> AsyncGenerator[Litestar]:
         limited_app = create_app(
             make_settings(settings.database_url.encoded_string(), **overrides)
         )
@@ -84,7 +84,7 @@ def limited(app: Litestar, db_config: AlchemyConfig, settings: Settings) -> Limi
 @asynccontextmanager
 async def client_from(
     app: Litestar, address: str = "127.0.0.1", headers: dict[str, str] | None = None
-) -> AsyncIterator[httpx.AsyncClient]:
+) -> AsyncGenerator[httpx.AsyncClient]:
     """An in-process client whose connection comes from `address`."""
     # httpx types ASGI apps more narrowly than Litestar's (TypedDict) scopes.
     transport = httpx.ASGITransport(app=app, client=(address, 40000))  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
