@@ -40,6 +40,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         # Tests share one client address; tests/users/test_rate_limit.py and
         # tests/test_rate_limits.py check the limits on apps of their own.
         "login_rate_limit": 10_000,
+        "login_account_rate_limit": 10_000,
         "api_rate_limit": 100_000,
     }
     values.update(overrides)

@@ -9,9 +9,9 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components
 
-from backend.admin import ADMIN_LOGIN_PATH, admin_handler
+from backend.admin import admin_handler
 from backend.apps.books.controllers import BookController
-from backend.apps.users.controllers import LOGIN_PATH, AuthController
+from backend.apps.users.controllers import AuthController
 from backend.auth.bearer import build_jwt_auth
 from backend.contract import StrictStructSchemaPlugin, options_allow
 from backend.cursors import CursorCodec
@@ -25,7 +25,12 @@ from backend.frontend import frontend_routes
 from backend.graphql.controller import graphql_controller
 from backend.health import HealthController
 from backend.http_errors import EXCEPTION_HANDLERS, JSONBodyRequest
-from backend.rate_limits import api_rate_limit, login_rate_limit
+from backend.rate_limits import (
+    SIGN_IN_LIMITS_STATE_KEY,
+    SignInLimits,
+    SignInRateLimitMiddleware,
+    api_rate_limit,
+)
 from backend.request_budget import RequestBudget
 from backend.request_log import RequestLog
 from backend.security_headers import allowed_hosts, cors_config, security_headers
@@ -52,24 +57,28 @@ def create_app(settings: Settings | None = None) -> Litestar:
     db_config = alchemy_config(settings)
     jwt_auth = build_jwt_auth(settings=settings, db_config=db_config)
     stores = AppStores(settings)
+    sign_in_limits = SignInLimits(settings=settings, stores=stores.registry)
     state = State(
         {
             CURSOR_CODEC_STATE_KEY: CursorCodec(settings.secret_key),
             SETTINGS_STATE_KEY: settings,
+            SIGN_IN_LIMITS_STATE_KEY: sign_in_limits,
         }
     )
-    # The routes that take passwords, and only they, pass the login rate limiter.
+    # The routes that take passwords spend the sign-in budgets: the API's by
+    # their handler's `sign_in` opt, the admin's inside the admin (its login route).
     sign_in = Router(
         path="/",
         route_handlers=[
             AuthController,
-            admin_handler(settings=settings, db_config=db_config, state=state),
+            admin_handler(
+                settings=settings,
+                db_config=db_config,
+                state=state,
+                sign_in_limits=sign_in_limits,
+            ),
         ],
-        middleware=[
-            login_rate_limit(
-                settings=settings, login_paths=[LOGIN_PATH, ADMIN_LOGIN_PATH]
-            ).middleware
-        ],
+        middleware=[SignInRateLimitMiddleware()],
     )
     app = Litestar(
         route_handlers=[

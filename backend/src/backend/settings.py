@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     access_token_ttl_seconds: int = Field(default=900, ge=60, le=86_400)
     login_rate_limit: int = Field(default=10, ge=1)
     login_rate_limit_window: RateLimitWindow = "minute"
+    login_account_rate_limit: int = Field(default=20, ge=1)
+    login_account_rate_limit_window: RateLimitWindow = "hour"
     api_rate_limit: int = Field(default=1200, ge=1)
     api_rate_limit_window: RateLimitWindow = "minute"
     redis_url: RedisDsn | None = None

@@ -37,7 +37,9 @@ async def snapshot(session: AsyncSession) -> list[tuple[int, str]]:
 
 
 def token(user_id: int, secret: str) -> str:
-    return issue_access_token(user_id=user_id, secret=secret, ttl=timedelta(minutes=5))
+    return issue_access_token(
+        user_id=user_id, credentials_version=0, secret=secret, ttl=timedelta(minutes=5)
+    )
 
 
 async def test_queries_need_no_token(

@@ -4,7 +4,9 @@ hadolint lints it too (`.ci/run`); these tests check what a linter cannot:
 the stages, the user, the probe, the start command and the build context.
 """
 
+import json
 import re
+import shlex
 
 import pytest
 
@@ -116,3 +118,35 @@ def test_the_build_context_sends_only_what_the_image_copies() -> None:
         assert any(source == e or source.startswith(f"{e}/") for e in included), source
     for generated in ("frontend/node_modules/", "frontend/.tools/", "frontend/dist/"):
         assert generated in patterns
+
+
+def runtime_environment() -> dict[str, str]:
+    """The runtime stage's `ENV` variables, as the container starts with them."""
+    pairs = [
+        pair.partition("=")
+        for env in arguments_of("runtime", "ENV")
+        for pair in shlex.split(env)
+    ]
+    return {name: value for name, _, value in pairs}
+
+
+def serving_command() -> list[str]:
+    """The runtime stage's `CMD`, in exec form."""
+    (command,) = arguments_of("runtime", "CMD")
+    parsed = json.loads(command)
+    assert isinstance(parsed, list)
+    return [str(part) for part in parsed]
+
+
+def test_the_container_trusts_no_forwarded_headers_unless_configured() -> None:
+    # uvicorn's own default trusts 127.0.0.1: any sidecar could then set the
+    # client address the rate limits count by.
+    assert runtime_environment()["FORWARDED_ALLOW_IPS"] == ""
+    command = serving_command()
+    assert command[0] == "uvicorn"
+    assert not [arg for arg in command if arg.startswith("--forwarded-allow-ips")]
+
+
+def test_the_container_writes_no_access_log_unless_asked() -> None:
+    assert runtime_environment()["UVICORN_ACCESS_LOG"] == "false"
+    assert "--access-log" not in serving_command()

@@ -45,6 +45,7 @@ def server_env(database_url: str, **overrides: str) -> dict[str, str]:
         "DATABASE_URL": database_url,
         "SECRET_KEY": TEST_SECRET_KEY,
         "LOGIN_RATE_LIMIT": "100000",
+        "LOGIN_ACCOUNT_RATE_LIMIT": "100000",
         "API_RATE_LIMIT": "1000000",
         "LOG_LEVEL": "WARNING",
         "REDIS_URL": "",

@@ -32,9 +32,11 @@ async def add_user(
     return user
 
 
-def bearer(user_id: int, secret: str) -> dict[str, str]:
-    """An `Authorization` header with a valid token for `user_id`."""
-    token = issue_access_token(user_id=user_id, secret=secret, ttl=TOKEN_TTL)
+def bearer(user_id: int, secret: str, version: int = 0) -> dict[str, str]:
+    """An `Authorization` header with a valid token for `user_id` at `version`."""
+    token = issue_access_token(
+        user_id=user_id, credentials_version=version, secret=secret, ttl=TOKEN_TTL
+    )
     return {"Authorization": f"Bearer {token}"}
 
 

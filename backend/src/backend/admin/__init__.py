@@ -1,7 +1,8 @@
 """The admin at `/admin`: starlette-admin, mounted into the Litestar app.
 
 Views are listed in `admin.views.ADMIN_VIEWS`. Only active superusers sign in
-(`admin.auth`); the session lives in a signed cookie (`ADMIN_SESSION_SECRET`).
+(`admin.auth`); the session lives in a signed cookie (`ADMIN_SESSION_SECRET`),
+and so does its CSRF token (`admin.csrf`).
 """
 
 from pathlib import Path
@@ -18,14 +19,16 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette_admin.contrib.sqla import Admin
+from starlette_admin.security.csrf import CSRFMiddleware
 
-from backend.admin.auth import AdminAuthProvider
+from backend.admin.auth import AdminAuthProvider, limit_sign_ins, redact_sign_in_logs
 from backend.admin.body_limit import check_body_size
+from backend.admin.csrf import SessionCSRFMiddleware
 from backend.admin.views import ADMIN_VIEWS
+from backend.rate_limits import SignInLimits
 from backend.settings import Settings
 
 ADMIN_PATH = "/admin"
-ADMIN_LOGIN_PATH = f"{ADMIN_PATH}/login"
 SESSION_COOKIE = "admin_session"
 # Our template overrides and assets (the web font), looked up before the
 # package's own; absolute, so the working directory never supplies templates.
@@ -63,8 +66,22 @@ def _session_middleware(settings: Settings) -> Middleware:
     )
 
 
+def _bind_csrf_to_the_session(admin: Admin, settings: Settings) -> None:
+    # starlette-admin adds its cookie-bound check; swap it for the session-bound one.
+    admin.middlewares = [
+        Middleware(SessionCSRFMiddleware, secret_key=settings.admin_session_secret)
+        if getattr(middleware, "cls", None) is CSRFMiddleware
+        else middleware
+        for middleware in admin.middlewares
+    ]
+
+
 def admin_handler(
-    *, settings: Settings, db_config: SQLAlchemyAsyncConfig, state: State
+    *,
+    settings: Settings,
+    db_config: SQLAlchemyAsyncConfig,
+    state: State,
+    sign_in_limits: SignInLimits,
 ) -> ASGIRouteHandler:
     """The Litestar handler that serves the admin under `/admin`."""
     admin = Admin(
@@ -73,10 +90,13 @@ def admin_handler(
         base_url=ADMIN_PATH,
         templates_dir=str(TEMPLATES_DIR),
         static_dir=str(STATIC_DIR),
-        auth_provider=AdminAuthProvider(),
+        auth_provider=AdminAuthProvider(sign_in_limits=sign_in_limits),
         secret_key=settings.admin_session_secret,
         middlewares=[_session_middleware(settings)],
     )
+    _bind_csrf_to_the_session(admin, settings)
+    limit_sign_ins(admin.routes, sign_in_limits)
+    redact_sign_in_logs()
     for view in ADMIN_VIEWS:
         admin.add_view(view)
     site = Starlette()

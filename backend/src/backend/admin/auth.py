@@ -1,19 +1,42 @@
 """Admin sign-in: only active superusers, remembered in a signed session cookie.
 
 Each request loads the user again, so deactivating a user or taking away
-`is_superuser` ends their admin session at once.
+`is_superuser` ends their admin session at once. The session holds the
+user's credentials version: a password change, a deactivation or
+reactivation, or signing out (which moves the version on) ends every
+session and token issued before, copies of the cookie included.
+
+Sign-ins spend the same budgets as the API's (`rate_limits.SignInLimits`):
+the client's when Starlette routed a POST to the login page, the account's
+once the form names one.
 """
 
+import logging
+import re
+from collections.abc import Sequence
+
+from litestar.exceptions import TooManyRequestsException
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Route
+from starlette.types import Receive, Scope, Send
 from starlette_admin.auth import AdminUser, AuthProvider, LoginFailed
 
 from backend.apps.users.models import UserModel
-from backend.apps.users.services import UserService
+from backend.apps.users.services import UserService, canonical_email
+from backend.rate_limits import SignInLimits, client_address
 
 SESSION_USER_KEY = "user_id"
+SESSION_VERSION_KEY = "credentials_version"
 LOGIN_REFUSED = "Invalid email or password, or not an administrator."
+TOO_MANY_ATTEMPTS = "Too many sign-in attempts; try again later."
+LOGIN_ROUTE_NAME = "login"
+# starlette-admin logs the typed username (and the display name, an email
+# here) on sign-in attempts; these loggers get the names redacted.
+SIGN_IN_LOGGERS = ("starlette_admin.auth.password", "starlette_admin.auth.base")
+REDACTED = "[redacted]"
+_PLACEHOLDER = re.compile(r"%[rsd]")
 
 
 def _users(request: Request) -> UserService:
@@ -24,6 +47,10 @@ def _users(request: Request) -> UserService:
 class AdminAuthProvider(AuthProvider):
     """Email and password of an active superuser; anyone else is refused."""
 
+    def __init__(self, *, sign_in_limits: SignInLimits) -> None:
+        super().__init__()
+        self._limits = sign_in_limits
+
     async def login(
         self,
         username: str,
@@ -31,30 +58,40 @@ class AdminAuthProvider(AuthProvider):
         remember_me: bool,
         request: Request,
     ) -> Response | None:
-        """Remember the superuser in the session.
+        """Remember the superuser and their credentials version in the session.
 
         Raises:
             LoginFailed: wrong credentials, inactive account or not a superuser,
                 all with one message.
+            TooManyRequestsException: the account's sign-in budget is spent.
         """
+        # A refusal passes through starlette-admin to `limit_sign_ins`: a 429.
+        await self._limits.spend_account(canonical_email(username))
         user = await _users(request).authenticate(email=username, password=password)
         if user is None or not user.is_superuser:
             raise LoginFailed(LOGIN_REFUSED)
         request.session.clear()
         request.session[SESSION_USER_KEY] = user.id
+        request.session[SESSION_VERSION_KEY] = user.credentials_version
         return None
 
     async def logout(self, request: Request) -> Response | None:
-        """Forget the signed-in user."""
+        """Forget the signed-in user and end every session and token they hold."""
+        user_id = request.session.get(SESSION_USER_KEY)
         request.session.clear()
+        if isinstance(user_id, int):
+            await _users(request).end_credentials(user_id=user_id)
         return None
 
     async def authenticate(self, request: Request) -> AdminUser | None:
         """The signed-in superuser, or `None` (the admin then redirects to login)."""
         user_id = request.session.get(SESSION_USER_KEY)
-        if not isinstance(user_id, int):
+        version = request.session.get(SESSION_VERSION_KEY)
+        if not isinstance(user_id, int) or not isinstance(version, int):
             return None
-        user = await _users(request).get_active_user(user_id=user_id)
+        user = await _users(request).get_active_user(
+            user_id=user_id, credentials_version=version
+        )
         if user is None or not user.is_superuser:
             return None
         return AdminUser(username=_display_name(user))
@@ -62,3 +99,55 @@ class AdminAuthProvider(AuthProvider):
 
 def _display_name(user: UserModel) -> str:
     return user.full_name or user.email
+
+
+def limit_sign_ins(routes: Sequence[BaseRoute], limits: SignInLimits) -> None:
+    """Make the POSTs Starlette routes to the login route spend the client budget.
+
+    Decided by the route Starlette matched, so every spelling of its path
+    counts; an attempt beyond the client's or the account's budget gets 429
+    with `Retry-After`.
+    """
+    login = next(
+        route
+        for route in routes
+        if isinstance(route, Route) and route.name == LOGIN_ROUTE_NAME
+    )
+    endpoint = login.app
+
+    async def counted(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] != "POST":
+            await endpoint(scope, receive, send)
+            return
+        try:
+            await limits.spend_client(client_address(scope))
+            await endpoint(scope, receive, send)
+        except TooManyRequestsException as exc:
+            refusal = PlainTextResponse(
+                TOO_MANY_ATTEMPTS, status_code=exc.status_code, headers=exc.headers
+            )
+            await refusal(scope, receive, send)
+
+    login.app = counted
+
+
+def redact_sign_in_logs() -> None:
+    """Keep account names out of starlette-admin's sign-in log lines."""
+    for name in SIGN_IN_LOGGERS:
+        logging.getLogger(name).addFilter(_REDACT_ACCOUNT_NAMES)
+
+
+class _RedactAccountNames(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not isinstance(record.args, tuple) or not isinstance(record.msg, str):
+            return True
+        args = list(record.args)
+        for index, match in enumerate(_PLACEHOLDER.finditer(record.msg)):
+            before = record.msg[: match.start()]
+            if index < len(args) and before.endswith(("username=", "user=")):
+                args[index] = REDACTED
+        record.args = tuple(args)
+        return True
+
+
+_REDACT_ACCOUNT_NAMES = _RedactAccountNames()

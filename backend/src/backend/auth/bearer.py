@@ -4,6 +4,9 @@ Every request may carry `Authorization: Bearer <token>`; the middleware then
 sets `request.user` to its active user (or answers 401 for a bad token).
 Without the header the request goes on anonymous, so public reads stay
 public, and handlers that write declare `guards=[requires_active_user]`.
+
+The user is looked up in a session of its own, closed before the handler
+runs: a pooled connection is never held while a slow client's body arrives.
 """
 
 from datetime import timedelta
@@ -19,7 +22,8 @@ from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
-from backend.auth.tokens import ALGORITHM, active_user_for_subject
+from backend.auth.tokens import ALGORITHM, user_for_token
+from backend.database import READ_STATE_KEY
 from backend.request_log import record_user
 from backend.settings import Settings
 
@@ -77,11 +81,11 @@ def build_jwt_auth(
     async def retrieve_user(
         token: Token, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> UserModel | None:
-        # The request's own session: the handler reuses it through DI.
-        session = db_config.provide_session(connection.app.state, connection.scope)
-        return await active_user_for_subject(
-            token.sub, users=UserService(session=session)
-        )
+        # Not the request's session: that one would keep its connection while
+        # the body arrives. One autocommit SELECT, then the connection is back.
+        state = connection.app.state[READ_STATE_KEY]
+        async with state[db_config.session_maker_app_state_key]() as session:
+            return await user_for_token(token, users=UserService(session=session))
 
     return JWTAuth[UserModel, Token](
         retrieve_user_handler=retrieve_user,

@@ -1,11 +1,13 @@
 """Short-lived access tokens: JWTs (HS256) signed with the app secret.
 
-A token names its user by id (`sub`); every use loads that user again, so a
-token stops working as soon as its user is deactivated or deleted.
+A token names its user by id (`sub`) and carries the user's credentials
+version (`ver`); every use loads that user again, so a token stops working as
+soon as its user is deactivated, deleted, reactivated or changes password.
 Transport-agnostic: REST (through the middleware) and GraphQL both resolve
 users through `user_from_token`.
 """
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from litestar.exceptions import NotAuthorizedException
@@ -15,21 +17,36 @@ from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
 
 ALGORITHM = "HS256"
+VERSION_CLAIM = "ver"
+# ASCII digits only (`str.isdecimal` takes Arabic-Indic and fullwidth digits
+# too), and few enough of them for a BIGINT id.
+_SUBJECT = re.compile(r"[1-9][0-9]{0,17}")
 
 
-def issue_access_token(*, user_id: int, secret: str, ttl: timedelta) -> str:
-    """A signed token for `user_id` that expires after `ttl`."""
-    token = Token(sub=str(user_id), exp=datetime.now(UTC) + ttl)
+def issue_access_token(
+    *, user_id: int, credentials_version: int, secret: str, ttl: timedelta
+) -> str:
+    """A signed token for `user_id` at `credentials_version`, expiring after `ttl`."""
+    token = Token(
+        sub=str(user_id),
+        exp=datetime.now(UTC) + ttl,
+        extras={VERSION_CLAIM: credentials_version},
+    )
     return token.encode(secret=secret, algorithm=ALGORITHM)
 
 
-async def active_user_for_subject(
-    subject: str, *, users: UserService
-) -> UserModel | None:
-    """The active user a token's `sub` names, or `None`."""
-    if not subject.isdecimal():
+async def user_for_token(token: Token, *, users: UserService) -> UserModel | None:
+    """The active user a decoded token names, or `None`.
+
+    `None` too when `sub` is not an id in ASCII digits, or when the token's
+    credentials version is not the user's current one.
+    """
+    version = token.extras.get(VERSION_CLAIM)
+    if not _SUBJECT.fullmatch(token.sub) or type(version) is not int:
         return None
-    return await users.get_active_user(user_id=int(subject))
+    return await users.get_active_user(
+        user_id=int(token.sub), credentials_version=version
+    )
 
 
 async def user_from_token(
@@ -38,10 +55,10 @@ async def user_from_token(
     """The active user a bearer token was issued to.
 
     `None` when the token is malformed, forged, expired, or names a user who
-    is inactive or gone.
+    is inactive or gone, or whose credentials changed since it was issued.
     """
     try:
         decoded = Token.decode(token, secret=secret, algorithm=ALGORITHM)
     except NotAuthorizedException:
         return None
-    return await active_user_for_subject(decoded.sub, users=users)
+    return await user_for_token(decoded, users=users)

@@ -1,4 +1,6 @@
-"""REST sign-in at `/api/auth`: exchange credentials for a token; who am I."""
+"""REST sign-in at `/api/auth`: exchange credentials for a token; who am I;
+change one's password.
+"""
 
 from datetime import timedelta
 from typing import Any
@@ -11,16 +13,37 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from backend.apps.users.models import UserModel
-from backend.apps.users.schemas import AccessTokenRead, LoginRequest, UserRead
-from backend.apps.users.services import UserService
+from backend.apps.users.schemas import (
+    AccessTokenRead,
+    LoginRequest,
+    PasswordChangeRequest,
+    UserRead,
+)
+from backend.apps.users.services import UserService, canonical_email
 from backend.auth.bearer import BEARER_SECURITY, requires_active_user
 from backend.auth.tokens import issue_access_token
 from backend.http_errors import error_responses
+from backend.rate_limits import SIGN_IN_OPT, SignInLimits, sign_in_limits_of
 from backend.settings import Settings
 
 AUTH_PATH = "/api/auth"
-LOGIN_PATH = f"{AUTH_PATH}/login"
 INVALID_CREDENTIALS = "Invalid email or password."
+SIGN_IN_LIMITED = (
+    "Sign-ins are rate limited per client address (`LOGIN_RATE_LIMIT` per "
+    "`LOGIN_RATE_LIMIT_WINDOW`) and per account (`LOGIN_ACCOUNT_RATE_LIMIT` per "
+    "`LOGIN_ACCOUNT_RATE_LIMIT_WINDOW`): 429 with `Retry-After` beyond either."
+)
+
+
+def _token_for(user: UserModel, settings: Settings) -> AccessTokenRead:
+    ttl = timedelta(seconds=settings.access_token_ttl_seconds)
+    token = issue_access_token(
+        user_id=user.id,
+        credentials_version=user.credentials_version,
+        secret=settings.secret_key,
+        ttl=ttl,
+    )
+    return AccessTokenRead(access_token=token, expires_in=int(ttl.total_seconds()))
 
 
 class AuthController(Controller):
@@ -28,31 +51,64 @@ class AuthController(Controller):
 
     path = AUTH_PATH
     tags = ["auth"]  # noqa: RUF012
-    dependencies = {"users": Provide(create_service_provider(UserService))}  # noqa: RUF012
+    dependencies = {  # noqa: RUF012
+        "users": Provide(create_service_provider(UserService)),
+        "sign_in_limits": Provide(sign_in_limits_of, sync_to_thread=False),
+    }
 
     @post(
         "/login",
         summary="Exchange email and password for a bearer token",
-        description="Rate limited per client: 429 with `Retry-After` beyond "
-        "`LOGIN_RATE_LIMIT` attempts per `LOGIN_RATE_LIMIT_WINDOW`.",
+        description=SIGN_IN_LIMITED,
         status_code=HTTP_200_OK,
         responses=error_responses(400, 401, 429),
         # A stale token left in the client's headers must not block signing in.
         exclude_from_auth=True,
+        opt={SIGN_IN_OPT: True},
     )
     async def login(
         self,
         data: JSONBody[LoginRequest],
         users: NamedDependency[UserService],
         settings: NamedDependency[Settings],
+        sign_in_limits: NamedDependency[SignInLimits],
     ) -> AccessTokenRead:
         """A short-lived token for an active user; one 401 for every failure."""
+        await sign_in_limits.spend_account(canonical_email(data.email))
         user = await users.authenticate(email=data.email, password=data.password)
         if user is None:
             raise NotAuthorizedException(INVALID_CREDENTIALS)
-        ttl = timedelta(seconds=settings.access_token_ttl_seconds)
-        token = issue_access_token(user_id=user.id, secret=settings.secret_key, ttl=ttl)
-        return AccessTokenRead(access_token=token, expires_in=int(ttl.total_seconds()))
+        return _token_for(user, settings)
+
+    @post(
+        "/password",
+        summary="Change the signed-in user's password",
+        description="Checks `current_password`, stores `new_password` (8 to 128 "
+        "characters) and answers a fresh token: every token and admin session "
+        "issued before, this request's included, stops working. A wrong "
+        "`current_password` is a 400 naming that field. " + SIGN_IN_LIMITED,
+        status_code=HTTP_200_OK,
+        guards=[requires_active_user],
+        security=BEARER_SECURITY,
+        responses=error_responses(400, 401, 429),
+        opt={SIGN_IN_OPT: True},
+    )
+    async def change_password(
+        self,
+        request: Request[UserModel, Any, Any],
+        data: JSONBody[PasswordChangeRequest],
+        users: NamedDependency[UserService],
+        settings: NamedDependency[Settings],
+        sign_in_limits: NamedDependency[SignInLimits],
+    ) -> AccessTokenRead:
+        """A token for the new password, once the current one is checked."""
+        await sign_in_limits.spend_account(request.user.email)
+        user = await users.change_password(
+            user=request.user,
+            current_password=data.current_password,
+            new_password=data.new_password,
+        )
+        return _token_for(user, settings)
 
     @get(
         "/me",

@@ -1,7 +1,7 @@
 """The `user_account` table (`user` is a reserved word in Postgres)."""
 
 from advanced_alchemy.base import IdentityAuditBase
-from sqlalchemy import String
+from sqlalchemy import String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 EMAIL_MAX_LENGTH = 320
@@ -13,6 +13,9 @@ class UserModel(IdentityAuditBase):
     """An account; `email` is stored in lower case and is unique.
 
     `password_hash` holds an argon2 hash and is never serialised.
+    `credentials_version` grows whenever the password or `is_active` changes
+    (and at admin sign-out): tokens and admin sessions carry the version they
+    were issued under and stop working once it moved on.
     """
 
     __tablename__ = "user_account"
@@ -24,3 +27,6 @@ class UserModel(IdentityAuditBase):
     )
     is_active: Mapped[bool] = mapped_column(default=True)
     is_superuser: Mapped[bool] = mapped_column(default=False)
+    credentials_version: Mapped[int] = mapped_column(
+        default=0, server_default=text("0")
+    )

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Self
 import msgspec
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
-from backend.apps.users.validation import PASSWORD_MAX_LENGTH
+from backend.apps.users.validation import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
 from backend.text import NO_NUL_PATTERN
 
 
@@ -17,6 +17,16 @@ class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):
         str, msgspec.Meta(max_length=EMAIL_MAX_LENGTH, pattern=NO_NUL_PATTERN)
     ]
     password: Annotated[str, msgspec.Meta(max_length=PASSWORD_MAX_LENGTH)]
+
+
+class PasswordChangeRequest(msgspec.Struct, forbid_unknown_fields=True):
+    """The signed-in user's current password and the one to replace it."""
+
+    current_password: Annotated[str, msgspec.Meta(max_length=PASSWORD_MAX_LENGTH)]
+    new_password: Annotated[
+        str,
+        msgspec.Meta(min_length=PASSWORD_MIN_LENGTH, max_length=PASSWORD_MAX_LENGTH),
+    ]
 
 
 class AccessTokenRead(msgspec.Struct):

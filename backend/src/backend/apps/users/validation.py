@@ -54,17 +54,17 @@ def normalize_email(raw: str) -> str:
     return email
 
 
-def check_password(password: str) -> str:
+def check_password(password: str, *, field: str = "password") -> str:
     """Return `password` unchanged once its length is checked.
 
     Raises:
-        InvalidFieldError: on the `password` field when it is shorter than 8 or
+        InvalidFieldError: on `field` when the password is shorter than 8 or
             longer than 128 characters.
     """
     if not PASSWORD_MIN_LENGTH <= len(password) <= PASSWORD_MAX_LENGTH:
         raise InvalidFieldError(
-            "password",
-            f"password must have {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} "
+            field,
+            f"{field} must have {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} "
             "characters",
         )
     return password
