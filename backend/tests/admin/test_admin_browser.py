@@ -80,7 +80,8 @@ async def server_url(browser_database: str) -> AsyncIterator[str]:
     listener.listen(16)
     host, port = listener.getsockname()
     config = uvicorn.Config(
-        create_app(make_settings(browser_database)), log_level="warning"
+        create_app(make_settings(browser_database, allowed_hosts=["127.0.0.1"])),
+        log_level="warning",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(
