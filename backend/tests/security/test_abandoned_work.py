@@ -199,3 +199,34 @@ async def test_rest_read_ends_at_the_read_statement_timeout(
     async with serve(env, log_dir=log_dir) as server, book_table_locked(app_database):
         rest = await http.get(f"{server.url}/api/books", timeout=15)
         assert rest.status_code == 503, rest.text
+
+
+async def test_abandoned_requests_give_their_connection_back(
+    app_database: str, log_dir: Path, http: httpx.AsyncClient
+) -> None:
+    """With one pooled connection, every cancelled request must return it."""
+    env = server_env(
+        app_database,
+        DATABASE_POOL_SIZE="1",
+        DATABASE_MAX_OVERFLOW="0",
+        DATABASE_POOL_TIMEOUT="2",
+        DATABASE_STATEMENT_TIMEOUT_MS="60000",
+        DATABASE_READ_STATEMENT_TIMEOUT_MS="60000",
+        REQUEST_TIMEOUT_SECONDS="60",
+    )
+    async with serve(env, log_dir=log_dir) as server:
+        host, port = urlsplit(server.url).netloc.split(":")
+        for method, path, body in [*SLOW_REQUESTS.values(), *SLOW_REQUESTS.values()]:
+            async with book_table_locked(app_database):
+                reader, writer = await asyncio.open_connection(host, int(port))
+                writer.write(raw_request(server.url, method, path, body))
+                await writer.drain()
+                assert await query_waits(app_database), server.log_text()
+                writer.close()
+                await writer.wait_closed()
+                del reader
+                assert await eventually(
+                    lambda: _none_active(app_database), seconds=GONE_WITHIN_SECONDS
+                )
+            after = await http.get(f"{server.url}/api/books", params={"q": "book"})
+            assert after.status_code == 200, (path, after.text)
