@@ -1,7 +1,7 @@
 """Security tests: in-process by default; served ones reuse the reliability fixtures.
 
 Tests that serve the app with uvicorn carry the `reliability` marker, so
-`task backend:test` leaves them out and `task backend:test:reliability` runs them.
+`task backend:test` leaves them out and `task backend:test:security` runs them.
 The admin's signed-in client is shared with tests/admin.
 """
 
