@@ -34,7 +34,7 @@ export function BookFilters({ value, onApply }: BookFiltersProps) {
         type="search"
         value={draft.q}
         onChange={set("q")}
-        hint="Part of the title or author, any case"
+        hint="Part of the title or author, any case: at least 3 letters or digits"
       />
       <TextField
         label="Author"
