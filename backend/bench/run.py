@@ -188,6 +188,7 @@ def main() -> int:
         "SECRET_KEY": SECRET,
         "ADMIN_SESSION_SECRET": SECRET[::-1],
         "APP_ENV": "production",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
         # One load generator is one client: the per-client limit would throttle it.
         "API_RATE_LIMIT": str(10**9),

@@ -95,6 +95,7 @@ def main() -> int:
         "SECRET_KEY": SECRET,
         "ADMIN_SESSION_SECRET": SECRET[::-1],
         "APP_ENV": "production",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
         "API_RATE_LIMIT": str(10**9),
         "DATABASE_STATEMENT_TIMEOUT_MS": "0",
