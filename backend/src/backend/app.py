@@ -13,7 +13,11 @@ from backend.admin import admin_handler
 from backend.apps.books.controllers import BookController
 from backend.apps.users.controllers import AuthController
 from backend.auth.bearer import build_jwt_auth
-from backend.contract import StrictStructSchemaPlugin, options_allow
+from backend.contract import (
+    StrictStructSchemaPlugin,
+    integers_in_digits,
+    options_allow,
+)
 from backend.cursors import CursorCodec
 from backend.database import alchemy_config
 from backend.dependencies import (
@@ -89,6 +93,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *frontend_routes(settings.frontend_dist),
         ],
         plugins=[SQLAlchemyPlugin(config=db_config), StrictStructSchemaPlugin()],
+        guards=[integers_in_digits],
         middleware=[
             allowed_hosts(settings),
             api_rate_limit(settings).middleware,

@@ -7,11 +7,12 @@ instance out of rotation. Beyond a limit: 429 with `Retry-After`.
 
 Sign-ins (the API login, the password change and the admin login) also spend
 two budgets of their own, shared by the API and the admin: `LOGIN_RATE_LIMIT`
-per client address, and `LOGIN_ACCOUNT_RATE_LIMIT` per account (normalised
-email, known or not), so rotating addresses buys no more guesses at one
-account. What counts as a sign-in is decided by the route a request was
-routed to (the handler's `sign_in` opt; the admin's login route), never by
-comparing path strings, which clients can spell in many ways.
+per client address (every attempt counts), and `LOGIN_ACCOUNT_RATE_LIMIT`
+failed attempts per account (normalised email, known or not), so rotating
+addresses buys no more guesses at one account while its owner, signing in
+often, never locks themselves out. What counts as a sign-in is decided by the
+route a request was routed to (the handler's `sign_in` opt; the admin's login
+route), never by comparing path strings, which clients can spell in many ways.
 
 The client address is the connection's: behind a proxy, let the server set it
 from trusted proxy headers (uvicorn `--forwarded-allow-ips`, see
@@ -102,6 +103,16 @@ class FixedWindow:
                 return Window(int(count), int(reset))
         return Window(0, now + DURATION_VALUES[self.unit])
 
+    async def give_back(self, store: Store, key: str) -> None:
+        """Uncount one request `spend` counted for `key` in the current window."""
+        async with self._lock:
+            window = await self._window(store, key)
+            if window.count > 0:
+                expires_in = max(window.reset - int(time.time()), 1)
+                await store.set(
+                    key, f"{window.count - 1}:{window.reset}", expires_in=expires_in
+                )
+
     def headers(self, window: Window) -> dict[str, str]:
         """The `RateLimit-*` headers that describe `window`."""
         return {
@@ -187,17 +198,30 @@ class SignInLimits:
         await self.per_client.spend(self._store(), f"client::{client}")
 
     async def spend_account(self, account: str) -> None:
-        """Count a sign-in attempt at `account`, a normalised email (known or not).
+        """Count a sign-in attempt at `account`, a normalised email (known or
+        not), before its password is checked; `give_back_account` uncounts it
+        when the sign-in succeeds, so only failures stay counted.
+
+        Counting up front rather than after a failure keeps concurrent guesses
+        from all passing the check before any of them is counted.
 
         Raises:
-            TooManyRequestsException: the account's budget is spent.
+            TooManyRequestsException: the account's budget of failures is spent.
         """
-        # Hashed: the store never holds the addresses people typed.
-        digest = hashlib.sha256(account.encode("utf-8", "surrogatepass")).hexdigest()
-        await self.per_account.spend(self._store(), f"account::{digest}")
+        await self.per_account.spend(self._store(), _account_key(account))
+
+    async def give_back_account(self, account: str) -> None:
+        """Uncount the attempt at `account` that succeeded."""
+        await self.per_account.give_back(self._store(), _account_key(account))
 
     def _store(self) -> Store:
         return self._stores.get(LOGIN_RATE_LIMIT_STORE)
+
+
+def _account_key(account: str) -> str:
+    # Hashed: the store never holds the addresses people typed.
+    digest = hashlib.sha256(account.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"account::{digest}"
 
 
 def sign_in_limits_of(state: State) -> SignInLimits:

@@ -30,12 +30,19 @@ def _not_found_message(repository: SQLAlchemyAsyncRepository[Any]) -> str:
 async def lock_row[ModelT: ModelProtocol](
     repository: SQLAlchemyAsyncRepository[ModelT], item_id: int
 ) -> ModelT:
-    """The row with this id, locked until the session's transaction ends.
+    """The row with this id, locked until the session's transaction ends, with
+    its stored values (even when the session had loaded it before).
 
     Raises:
         NotFoundError: no row has this id (or a concurrent deletion won).
     """
-    return await repository.get(item_id, with_for_update=True)
+    return await repository.get(
+        item_id,
+        with_for_update=True,
+        # Without it, a row the session already holds keeps the values it was
+        # loaded with, hiding a change committed meanwhile.
+        execution_options={"populate_existing": True},
+    )
 
 
 async def delete_row(

@@ -2,8 +2,12 @@
 
 A password change (through the API or an edit), a deactivation and a
 reactivation end every token issued before; `POST /api/auth/password` checks
-its input; a token's subject counts only in ASCII digits.
+its input; a token's subject counts only in ASCII digits; of concurrent
+password changes exactly one wins (served: real connections race for the row).
 """
+
+import asyncio
+from pathlib import Path
 
 import httpx
 import pytest
@@ -14,6 +18,8 @@ from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserFields, UserService
 from backend.settings import Settings
 from tests.conftest import http_client
+from tests.reliability.conftest import add_user, sign_in
+from tests.reliability.servers import serve, server_env
 from tests.users.factories import TEST_PASSWORD, bearer, raw_token
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -185,3 +191,60 @@ async def test_an_anonymous_or_stale_password_change_is_401(
             PASSWORD_PATH, json=body, headers=headers
         )
         assert response.status_code == 401
+
+
+async def race_password_changes(
+    http: httpx.AsyncClient, url: str, email: str, racers: int
+) -> None:
+    """`racers` changes at once with one token and the same current password."""
+    headers = await sign_in(url, email=email)
+    new_passwords = [f"new passphrase number {n}" for n in range(racers)]
+    answers = await asyncio.gather(
+        *(
+            http.post(
+                f"{url}{PASSWORD_PATH}",
+                json={"current_password": TEST_PASSWORD, "new_password": new},
+                headers=headers,
+            )
+            for new in new_passwords
+        )
+    )
+    statuses = [answer.status_code for answer in answers]
+    assert statuses.count(200) == 1, [answer.text for answer in answers]
+    assert set(statuses) <= {200, 400, 409}, statuses
+    assert all(
+        "current_password" in answer.text
+        for answer in answers
+        if answer.status_code == 400
+    )
+    winner = new_passwords[statuses.index(200)]
+    token = answers[statuses.index(200)].json()["access_token"]
+    signs_in = {
+        password: (
+            await http.post(
+                f"{url}/api/auth/login", json={"email": email, "password": password}
+            )
+        ).status_code
+        for password in [TEST_PASSWORD, *new_passwords]
+    }
+    assert signs_in == {
+        password: 200 if password == winner else 401 for password in signs_in
+    }
+    fresh = await http.get(
+        f"{url}/api/auth/me", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert fresh.status_code == 200
+    assert fresh.json()["email"] == email
+    assert (await http.get(f"{url}/api/auth/me", headers=headers)).status_code == 401
+
+
+@pytest.mark.reliability
+async def test_concurrent_password_changes_have_exactly_one_winner(
+    app_database: str, log_dir: Path, http: httpx.AsyncClient
+) -> None:
+    racers = {4: "four@example.com", 6: "six@example.com", 8: "eight@example.com"}
+    for email in racers.values():
+        await add_user(app_database, email=email)
+    async with serve(server_env(app_database), log_dir=log_dir) as server:
+        for count, email in racers.items():
+            await race_password_changes(http, server.url, email, count)

@@ -283,3 +283,57 @@ async def test_the_container_command_trusts_no_forwarded_for_and_logs_no_query(
         stop(process)
     assert answers == [401, 401, 429], (shlex.join(command), log.read_text())
     assert "secret-query" not in log.read_text()
+
+
+async def sign_in_right(
+    app: Litestar, email: str, number: int, *, admin: bool = False
+) -> int:
+    """A successful sign-in from a fresh client address: its status."""
+    async with client_from(app, f"198.51.100.{number}") as http:
+        if not admin:
+            right = {"email": email, "password": TEST_PASSWORD}
+            return (await http.post("/api/auth/login", json=right)).status_code
+        token = csrf_token(await http.get("/admin/login"))
+        form = {"username": email, "password": TEST_PASSWORD, "csrftoken": token}
+        return (await http.post("/admin/login", data=form)).status_code
+
+
+async def test_successful_sign_ins_spend_no_account_budget(
+    limited: Limited, db_session: AsyncSession, password_hash: str
+) -> None:
+    email = "often@example.com"
+    await add_user(
+        db_session, email=email, password_hash=password_hash, is_superuser=True
+    )
+    async with limited(login_rate_limit=100, login_account_rate_limit=3) as app:
+        api = [await sign_in_right(app, email, number) for number in range(5)]
+        admin = [
+            await sign_in_right(app, email, number, admin=True) for number in range(3)
+        ]
+        async with client_from(app, "192.0.2.1") as http:
+            login = {"email": email, "password": TEST_PASSWORD}
+            token = (await http.post("/api/auth/login", json=login)).json()
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        async with client_from(app, "192.0.2.2", headers=headers) as http:
+            change = {"current_password": TEST_PASSWORD, "new_password": "n" * 12}
+            changed = await http.post("/api/auth/password", json=change)
+    assert api == [200] * 5
+    assert admin == [303] * 3
+    assert changed.status_code == 200, changed.text
+
+
+async def test_failures_spend_the_account_budget_then_the_right_password_is_refused(
+    limited: Limited, db_session: AsyncSession, password_hash: str
+) -> None:
+    email = "target@example.com"
+    await add_user(db_session, email=email, password_hash=password_hash)
+    async with limited(login_rate_limit=100, login_account_rate_limit=3) as app:
+        before = [await sign_in_right(app, email, number) for number in range(4)]
+        failures = []
+        for number in range(3):
+            async with client_from(app, f"203.0.113.{number}") as http:
+                failures.append(await api_attempt(http, "/api/auth/login", email))
+        after = await sign_in_right(app, email, 50)
+    assert before == [200] * 4
+    assert failures == [401] * 3
+    assert after == 429

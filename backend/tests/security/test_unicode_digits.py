@@ -112,6 +112,40 @@ async def test_rest_book_id_is_plain_digits(
     assert "book_id" in problems(response)
 
 
+def decimal_spellings(number: int) -> list[str]:
+    """`number` as msgspec would read it from text: decimals and exponents."""
+    return [
+        f"{number}.0",
+        f"{number}.",
+        f"{number}.0000000000000001",
+        f"{number}e0",
+        f"{number}E0",
+        f"{number * 10}e-1",
+        f"{number / 10}e1",
+        f"{number}.0e0",
+    ]
+
+
+async def test_rest_ids_and_integer_parameters_take_no_decimal_spelling(
+    client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    created = await client.post("/api/books", json=book_payload())
+    book_id = created.json()["id"]
+    spellings = [*decimal_spellings(book_id), "1.0", "1e2", "2.00249e5"]
+    for spelling in spellings:
+        for method in ("GET", "PATCH", "DELETE"):
+            body = {"title": "Changed"} if method == "PATCH" else None
+            response = await client.request(method, f"/api/books/{spelling}", json=body)
+            assert "book_id" in problems(response), (method, spelling)
+    for spelling in [*decimal_spellings(5), "1e1", "05", "+5", "0x5"]:
+        response = await client.get("/api/books", params={"limit": spelling})
+        assert "limit" in problems(response), spelling
+    assert (await client.get("/api/books", params={"limit": "5"})).status_code == 200
+    unchanged = await client.get(f"/api/books/{book_id}")
+    assert unchanged.json()["title"] == "Title 1"
+    assert await book_count(db_session) == 1
+
+
 CREATE = "mutation($input: BookInput!) { createBook(input: $input) { id } }"
 BY_ID = "query($id: ID!) { bookById(id: $id) { title } }"
 NODE = "query($id: ID!) { node(id: $id) { id } }"

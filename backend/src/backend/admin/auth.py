@@ -8,7 +8,8 @@ session and token issued before, copies of the cookie included.
 
 Sign-ins spend the same budgets as the API's (`rate_limits.SignInLimits`):
 the client's when Starlette routed a POST to the login page, the account's
-once the form names one.
+once the form names one (given back when the sign-in succeeds: only failures
+stay counted).
 """
 
 import logging
@@ -66,10 +67,12 @@ class AdminAuthProvider(AuthProvider):
             TooManyRequestsException: the account's sign-in budget is spent.
         """
         # A refusal passes through starlette-admin to `limit_sign_ins`: a 429.
-        await self._limits.spend_account(canonical_email(username))
+        account = canonical_email(username)
+        await self._limits.spend_account(account)
         user = await _users(request).authenticate(email=username, password=password)
         if user is None or not user.is_superuser:
             raise LoginFailed(LOGIN_REFUSED)
+        await self._limits.give_back_account(account)
         request.session.clear()
         request.session[SESSION_USER_KEY] = user.id
         request.session[SESSION_VERSION_KEY] = user.credentials_version

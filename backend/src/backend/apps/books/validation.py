@@ -35,7 +35,9 @@ def _clean_text(field: str, value: str, max_length: int) -> str:
         raise _too_long(field, max_length)
     cleaned = clean_single_line(field, value)
     if not cleaned:
-        raise InvalidFieldError(field, f"{field} must not be empty")
+        raise InvalidFieldError(
+            field, f"{field} must not be empty: it needs a visible character"
+        )
     return cleaned
 
 

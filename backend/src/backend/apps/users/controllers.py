@@ -30,7 +30,8 @@ AUTH_PATH = "/api/auth"
 INVALID_CREDENTIALS = "Invalid email or password."
 SIGN_IN_LIMITED = (
     "Sign-ins are rate limited per client address (`LOGIN_RATE_LIMIT` per "
-    "`LOGIN_RATE_LIMIT_WINDOW`) and per account (`LOGIN_ACCOUNT_RATE_LIMIT` per "
+    "`LOGIN_RATE_LIMIT_WINDOW`, every attempt) and per account "
+    "(`LOGIN_ACCOUNT_RATE_LIMIT` failed attempts per "
     "`LOGIN_ACCOUNT_RATE_LIMIT_WINDOW`): 429 with `Retry-After` beyond either."
 )
 
@@ -74,19 +75,23 @@ class AuthController(Controller):
         sign_in_limits: NamedDependency[SignInLimits],
     ) -> AccessTokenRead:
         """A short-lived token for an active user; one 401 for every failure."""
-        await sign_in_limits.spend_account(canonical_email(data.email))
+        account = canonical_email(data.email)
+        await sign_in_limits.spend_account(account)
         user = await users.authenticate(email=data.email, password=data.password)
         if user is None:
             raise NotAuthorizedException(INVALID_CREDENTIALS)
+        await sign_in_limits.give_back_account(account)
         return _token_for(user, settings)
 
     @post(
         "/password",
         summary="Change the signed-in user's password",
         description="Checks `current_password`, stores `new_password` (8 to 128 "
-        "characters) and answers a fresh token: every token and admin session "
-        "issued before, this request's included, stops working. A wrong "
-        "`current_password` is a 400 naming that field. " + SIGN_IN_LIMITED,
+        "characters, no control character, at least one visible one) and "
+        "answers a fresh token: every token and admin session issued before, "
+        "this request's included, stops working. A wrong `current_password` is "
+        "a 400 naming that field; of concurrent changes one wins, the others "
+        "get that 400. " + SIGN_IN_LIMITED,
         status_code=HTTP_200_OK,
         guards=[requires_active_user],
         security=BEARER_SECURITY,
@@ -108,6 +113,7 @@ class AuthController(Controller):
             current_password=data.current_password,
             new_password=data.new_password,
         )
+        await sign_in_limits.give_back_account(request.user.email)
         return _token_for(user, settings)
 
     @get(

@@ -7,7 +7,7 @@ import msgspec
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
 from backend.apps.users.validation import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
-from backend.text import NO_NUL_PATTERN
+from backend.text import NO_NUL_PATTERN, PASSWORD_PATTERN
 
 
 class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):
@@ -25,7 +25,13 @@ class PasswordChangeRequest(msgspec.Struct, forbid_unknown_fields=True):
     current_password: Annotated[str, msgspec.Meta(max_length=PASSWORD_MAX_LENGTH)]
     new_password: Annotated[
         str,
-        msgspec.Meta(min_length=PASSWORD_MIN_LENGTH, max_length=PASSWORD_MAX_LENGTH),
+        msgspec.Meta(
+            min_length=PASSWORD_MIN_LENGTH,
+            max_length=PASSWORD_MAX_LENGTH,
+            pattern=PASSWORD_PATTERN,
+            description="8 to 128 characters, no control character, at least "
+            "one visible character (letter, digit, punctuation or symbol).",
+        ),
     ]
 
 

@@ -13,10 +13,14 @@ from backend.apps.users.validation import (
     clean_user_fields,
 )
 from backend.errors import InvalidFieldError
+from backend.row_writes import lock_row
 
 __all__ = ("UserFields", "UserService", "canonical_email")
 
 WRONG_CURRENT_PASSWORD = "current_password is not the account's password"  # noqa: S105  (a message)
+CHANGED_MEANWHILE = (
+    f"{WRONG_CURRENT_PASSWORD} any more: its credentials changed meanwhile"
+)
 
 
 class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
@@ -53,7 +57,8 @@ class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
         """Change the given fields; a `password` replaces the stored hash.
 
         A new password or a change of `is_active` ends every token and admin
-        session issued before (the credentials version moves on).
+        session issued before (the credentials version moves on, under the
+        row's lock, so racing changes each move it).
 
         Raises:
             InvalidFieldError: a field breaks a rule.
@@ -64,7 +69,7 @@ class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
         # Hash before the lookup: no pooled connection waits on argon2.
         password = cleaned.pop("password", None)
         password_hash = None if password is None else await hash_password(password)
-        user = await self.get(user_id)
+        user = await lock_row(self.repository, user_id)
         if password_hash is not None:
             user.password_hash = password_hash
             _end_credentials(user)
@@ -79,19 +84,27 @@ class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
     ) -> UserModel:
         """Replace `user`'s password after checking the current one.
 
+        `user` is the account as loaded when the request was authenticated.
         Every token and admin session issued before ends; the returned user
-        carries the new credentials version.
+        carries the new credentials version. Of concurrent changes exactly one
+        wins: the row is locked, and a change finding the credentials version
+        moved on since `user` was loaded is refused. Argon2 runs before the
+        lock, so no locked row or pooled connection waits on it.
 
         Raises:
             InvalidFieldError: on `new_password` when it breaks the password
-                rule, on `current_password` when it is not the user's password.
+                rule, on `current_password` when it is not the user's password
+                or the credentials changed meanwhile (a concurrent change won).
             NotFoundError: the user is gone.
         """
         check_password(new_password, field="new_password")
         if not await verify_password(user.password_hash, current_password):
             raise InvalidFieldError("current_password", WRONG_CURRENT_PASSWORD)
         password_hash = await hash_password(new_password)
-        stored = await self.get(user.id)
+        checked_version = user.credentials_version
+        stored = await lock_row(self.repository, user.id)
+        if stored.credentials_version != checked_version:
+            raise InvalidFieldError("current_password", CHANGED_MEANWHILE)
         stored.password_hash = password_hash
         _end_credentials(stored)
         return await self.update(stored)
@@ -102,7 +115,7 @@ class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
         Raises:
             NotFoundError: no user has this id.
         """
-        user = await self.get(user_id)
+        user = await lock_row(self.repository, user_id)
         _end_credentials(user)
         await self.update(user)
 
@@ -139,9 +152,18 @@ class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
         if user is None or not matches or not user.is_active:
             return None
         if needs_rehash(user.password_hash):
-            user.password_hash = await hash_password(password)
-            user = await self.update(user)
+            return await self._rehash(user, await hash_password(password))
         return user
+
+    async def _rehash(self, user: UserModel, password_hash: str) -> UserModel | None:
+        # Under the lock, and only if the password is still the one checked:
+        # writing the loaded user back would undo a concurrent change.
+        checked_version = user.credentials_version
+        stored = await lock_row(self.repository, user.id)
+        if stored.credentials_version != checked_version:
+            return None
+        stored.password_hash = password_hash
+        return await self.update(stored)
 
     async def get_active_user(
         self, *, user_id: int, credentials_version: int

@@ -5,7 +5,7 @@ from typing import TypedDict
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH
 from backend.errors import InvalidFieldError
-from backend.text import clean_single_line
+from backend.text import check_password_text, clean_single_line
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
@@ -55,11 +55,12 @@ def normalize_email(raw: str) -> str:
 
 
 def check_password(password: str, *, field: str = "password") -> str:
-    """Return `password` unchanged once its length is checked.
+    """Return `password` unchanged once its length and text are checked.
 
     Raises:
         InvalidFieldError: on `field` when the password is shorter than 8 or
-            longer than 128 characters.
+            longer than 128 characters, holds a control character or has no
+            visible character (`text.check_password_text`).
     """
     if not PASSWORD_MIN_LENGTH <= len(password) <= PASSWORD_MAX_LENGTH:
         raise InvalidFieldError(
@@ -67,7 +68,7 @@ def check_password(password: str, *, field: str = "password") -> str:
             f"{field} must have {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} "
             "characters",
         )
-    return password
+    return check_password_text(field, password)
 
 
 def _clean_full_name(value: str | None) -> str | None:
