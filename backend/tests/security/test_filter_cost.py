@@ -64,7 +64,9 @@ async def seed_catalogue(session: AsyncSession, rows: int = CATALOGUE_ROWS) -> N
     await session.execute(text("ANALYZE book"))
 
 
-async def plan_of(session: AsyncSession, statement: Select[Any]) -> list[dict[str, Any]]:
+async def plan_of(
+    session: AsyncSession, statement: Select[Any]
+) -> list[dict[str, Any]]:
     """The plan nodes the planner chooses for `statement`, with no setting forced."""
     compiled = statement.compile(dialect=_NAMED)
     result = await session.execute(
@@ -108,7 +110,9 @@ async def test_author_filter_is_an_index_lookup_in_every_order_and_count(
         assert_served(nodes, "lower((author)::text)", label)
 
 
-@pytest.mark.parametrize("book_filter", DATE_FILTERS, ids=["after", "before", "window", "after+author"])
+@pytest.mark.parametrize(
+    "book_filter", DATE_FILTERS, ids=["after", "before", "window", "after+author"]
+)
 async def test_date_filters_are_index_ranges_in_every_order_and_count(
     db_session: AsyncSession, book_filter: BookFilter
 ) -> None:
@@ -119,4 +123,3 @@ async def test_date_filters_are_index_ranges_in_every_order_and_count(
         assert "Seq Scan" not in kinds, (label, kinds)
         conditions = index_conditions(nodes)
         assert "published_on" in conditions or "lower(" in conditions, (label, nodes)
-

@@ -3,8 +3,9 @@
 from advanced_alchemy.exceptions import ErrorMessages
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
+from sqlalchemy import ColumnElement
 
-from backend.apps.users.models import UserModel
+from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
 from backend.apps.users.passwords import hash_password, needs_rehash, verify_password
 from backend.apps.users.validation import (
     UserFields,
@@ -14,9 +15,25 @@ from backend.apps.users.validation import (
 )
 from backend.errors import InvalidFieldError
 
-__all__ = ("UserFields", "UserService", "canonical_email")
+__all__ = ("UserFields", "UserService", "canonical_email", "search_clause")
 
 WRONG_CURRENT_PASSWORD = "current_password is not the account's password"  # noqa: S105  (a message)
+
+
+def search_clause(q: str) -> ColumnElement[bool]:
+    """The user whose email is `q` (any case, surrounding spaces ignored).
+
+    An equality the unique index on `email` serves; a substring or prefix
+    search would read every row (a B-tree in a non-C collation serves no
+    `LIKE 'x%'`).
+
+    Raises:
+        InvalidFieldError: on `q` when it is longer than an email can be.
+    """
+    email = canonical_email(q)
+    if len(email) > EMAIL_MAX_LENGTH:
+        raise InvalidFieldError("q", f"q must be at most {EMAIL_MAX_LENGTH} characters")
+    return UserModel.email == email
 
 
 class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
