@@ -7,10 +7,10 @@ whose check digit is wrong, a cursor that this app did not sign (or signed
 for another query), a password change whose current password is not the
 account's, and a search `q` without 3 letters or digits in a row (Unicode
 letter classes are not portable across JSON Schema validators, so the
-document states that rule in words only). GraphQL: its type system has no lengths, ranges,
-formats or "not both" rules, so `BAD_USER_INPUT`, and `NOT_FOUND`/`CONFLICT`
-(REST's 404 and 409, which the built-in accepts). The fuzz runs use it in
-place of the built-in.
+document states that rule in words only). GraphQL: its type system has no
+lengths, ranges, formats or "not both" rules, so `BAD_USER_INPUT`, and
+`NOT_FOUND`/`CONFLICT` (REST's 404 and 409, which the built-in accepts). The
+fuzz runs use it in place of the built-in.
 
 GraphQL answers errors with HTTP 200, so a masked server failure is only
 visible as an error whose `extensions.code` is `INTERNAL_SERVER_ERROR`.

@@ -123,7 +123,7 @@ def admin_handler(
         # Litestar strips the mount prefix; starlette-admin builds its links and
         # redirects from the full path.
         scope["path"] = unquote(scope["raw_path"].decode("latin-1"))
-        reading = _READING.set(scope["method"] in READ_METHODS)
+        reading = _READING.set(scope.get("method") in READ_METHODS)
         try:
             await serve_site(scope, receive, send)
         finally:

@@ -7,6 +7,8 @@ error page with status 503 and `Retry-After`, logged as one warning line.
 """
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import cast
 
 from advanced_alchemy.exceptions import RepositoryError
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,6 +33,12 @@ def render_database_errors(admin: Admin) -> None:
     """Make a mounted `admin` answer its error page, 503, for a database timeout
     or outage; every other database error stays a 500."""
     site = admin.app
+    # starlette-admin's own error page (its handler for HTTPException): async,
+    # for HTTP requests; Starlette types the handler table for websockets too.
+    render_error = cast(
+        "Callable[[Request, Exception], Awaitable[Response]]",
+        site.exception_handlers[HTTPException],
+    )
 
     async def database_error_page(request: Request, exc: Exception) -> Response:
         if query_timed_out(exc):
@@ -43,7 +51,7 @@ def render_database_errors(admin: Admin) -> None:
             "admin %s %s: %s", request.method, request.url.path, type(exc).__name__
         )
         page = HTTPException(HTTP_503_SERVICE_UNAVAILABLE, detail)
-        response = await site.exception_handlers[HTTPException](request, page)
+        response = await render_error(request, page)
         response.headers["Retry-After"] = str(TIMED_OUT_RETRY_AFTER_SECONDS)
         return response
 

@@ -49,9 +49,9 @@ Text = Annotated[
     str | None,
     QueryParameter(max_length=FILTER_TEXT_MAX_LENGTH, pattern=NO_NUL_PATTERN),
 ]
-# The rule "a run of 3 letters or digits" is Unicode on the server (é, 日,
-# ١ count); JSON Schema validators read `\w` as ASCII, so no pattern states
-# it portably: the description does (docs/reliability.md).
+# The rule "a run of 3 letters or digits" is Unicode on the server (é, 日
+# and Arabic-Indic digits count); JSON Schema validators read `\w` as ASCII,
+# so no pattern states it portably: the description does (docs/reliability.md).
 Search = Annotated[
     str | None,
     QueryParameter(

@@ -12,7 +12,7 @@ import msgspec
 from advanced_alchemy.exceptions import ErrorMessages, wrap_sqlalchemy_exception
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, false, func, or_, select
 
 from backend.apps.books.isbn import normalize_isbn
 from backend.apps.books.models import BookModel
@@ -139,12 +139,13 @@ def check_search(q: str) -> str:
 def search_clause(q: str) -> ColumnElement[bool]:
     """Books whose title or author holds `q`, or whose ISBN `q` spells.
 
-    What the admin's search box finds; each part is served by an index.
-
-    Raises:
-        InvalidFieldError: on `q`, as `check_search`.
+    What the admin's search box finds; each part is served by an index. A
+    search the `q` rules refuse (`check_search`) finds no book.
     """
-    clauses = BookFilter(q=check_search(q)).clauses()
+    try:
+        clauses = BookFilter(q=check_search(q)).clauses()
+    except InvalidFieldError:
+        return false()
     with suppress(InvalidFieldError):
         clauses.append(BookModel.isbn == normalize_isbn(q))
     return or_(*clauses)

@@ -3,7 +3,7 @@
 from advanced_alchemy.exceptions import ErrorMessages
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, false
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
 from backend.apps.users.passwords import hash_password, needs_rehash, verify_password
@@ -23,16 +23,14 @@ WRONG_CURRENT_PASSWORD = "current_password is not the account's password"  # noq
 def search_clause(q: str) -> ColumnElement[bool]:
     """The user whose email is `q` (any case, surrounding spaces ignored).
 
-    An equality the unique index on `email` serves; a substring or prefix
-    search would read every row (a B-tree in a non-C collation serves no
-    `LIKE 'x%'`).
-
-    Raises:
-        InvalidFieldError: on `q` when it is longer than an email can be.
+    What the admin's search box finds: an equality the unique index on
+    `email` serves (a substring or prefix search would read every row; a
+    B-tree in a non-C collation serves no `LIKE 'x%'`). Text longer than an
+    email can be finds no user.
     """
     email = canonical_email(q)
     if len(email) > EMAIL_MAX_LENGTH:
-        raise InvalidFieldError("q", f"q must be at most {EMAIL_MAX_LENGTH} characters")
+        return false()
     return UserModel.email == email
 
 
