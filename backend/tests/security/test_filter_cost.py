@@ -25,7 +25,7 @@ _NAMED = postgresql.dialect(paramstyle="named")
 CATALOGUE_ROWS = 6_000
 # Selective values: absent authors, spellings of a present one, days before
 # or after every book, and a narrow window.
-AUTHOR_FILTERS = ["nobody i", "Anna 00000042", "ANNA 00000042", "ännä ünknown"]
+AUTHOR_FILTERS = ["nobody i", "Anna 00000042", "ANNA 00000042", "ännä ünknown", "x"]
 DATE_FILTERS = [
     BookFilter(published_after=date(2100, 1, 1)),
     BookFilter(published_before=date(1900, 1, 1)),
@@ -77,12 +77,14 @@ async def plan_of(
 
 
 def statements(book_filter: BookFilter) -> dict[str, Select[Any]]:
-    """The first page in every order, and the count, of a filtered listing."""
+    """The first page in every order, of one book (`first: 1`) and of twenty,
+    and the count, of a filtered listing."""
     pages = {
-        f"page sorted by {sort.value}": BookService.list_statement(
-            query=BookListQuery(filter=book_filter, sort=sort), limit=20
+        f"page of {limit} sorted by {sort.value}": BookService.list_statement(
+            query=BookListQuery(filter=book_filter, sort=sort), limit=limit
         )
         for sort in BookSort
+        for limit in (1, 20)
     }
     count = select(func.count()).select_from(BookModel).where(*book_filter.clauses())
     return {**pages, "count": count}
