@@ -4,6 +4,7 @@ A query is made to hang for real: the test holds an ACCESS EXCLUSIVE lock on
 the `book` table, so the app's own listing and search statements wait in the
 database (`state = 'active'` in pg_stat_activity, application_name
 `backend`) until the lock goes, the statement is cancelled or it times out.
+Admin pages read under the same short read timeout and end in a 503 page.
 """
 
 import asyncio
@@ -18,8 +19,11 @@ import asyncpg
 import httpx
 import pytest
 
+from tests.admin.forms import sign_in
 from tests.database import asyncpg_dsn
+from tests.reliability.conftest import USER_EMAIL, add_user
 from tests.reliability.servers import Server, serve, server_env
+from tests.users.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.reliability
 
@@ -230,3 +234,57 @@ async def test_abandoned_requests_give_their_connection_back(
                 )
             after = await http.get(f"{server.url}/api/books", params={"q": "book"})
             assert after.status_code == 200, (path, after.text)
+
+
+ADMIN_PAGES = [
+    ("/admin/book/list", {}),
+    ("/admin/book/list", {"q": "Story secret"}),
+    ("/admin/book/detail", {"pk": "1"}),
+    ("/admin/_api/book/relation-lookup", {"q": "Story secret"}),
+]
+
+
+async def make_superuser(database_url: str) -> None:
+    """Make the reliability user (`add_user`) an admin."""
+    await add_user(database_url)
+    connection = await asyncpg.connect(asyncpg_dsn(database_url))
+    try:
+        await connection.execute(
+            "UPDATE user_account SET is_superuser = true WHERE email = $1", USER_EMAIL
+        )
+    finally:
+        await connection.close()
+
+
+async def test_admin_pages_end_at_the_read_statement_timeout_with_a_503_page(
+    app_database: str, log_dir: Path, http: httpx.AsyncClient
+) -> None:
+    """Admin pages read as the API does (autocommit, the read timeout), not in
+    a transaction under the write timeout; the timeout is a 503 page with
+    `Retry-After`, not a 500, and leaves no traceback or search text in the log."""
+    env = server_env(
+        app_database,
+        DATABASE_STATEMENT_TIMEOUT_MS="60000",
+        DATABASE_READ_STATEMENT_TIMEOUT_MS="1000",
+        REQUEST_TIMEOUT_SECONDS="60",
+        LOG_LEVEL="INFO",
+    )
+    await make_superuser(app_database)
+    async with (
+        serve(env, log_dir=log_dir) as server,
+        httpx.AsyncClient(base_url=server.url, timeout=10) as admin,
+    ):
+        signed_in = await sign_in(admin, USER_EMAIL, TEST_PASSWORD)
+        assert signed_in.status_code == 303, signed_in.text
+        async with book_table_locked(app_database):
+            for path, params in ADMIN_PAGES:
+                page = await admin.get(path, params=params)
+                assert page.status_code == 503, (path, page.text[:300])
+                assert page.headers["retry-after"].isdigit()
+                assert "ran out of time" in page.text
+        await assert_ready(http, server)
+        after = await admin.get("/admin/book/list", params={"q": "Story"})
+        assert after.status_code == 200
+    log = server.log_text()
+    assert "Traceback" not in log, log
+    assert "secret" not in log.lower(), log

@@ -1,26 +1,38 @@
-"""Admin input: bad ids, huge paging values, unparsable form values, foreign assets.
+"""Admin input: bad ids, huge paging values, unparsable form values, foreign assets,
+searches.
 
 Every admin URL that takes an id or a paging value answers a client error
 (400/404) for a value that is not an id or is out of range, never a 500 or a
 dropped connection; a form field that cannot be parsed is an error on the
 form, never a silent empty value; every asset a page loads is the app's own.
+The search box runs the API's indexed search (books) or an email lookup
+(users), never `CAST(column) ILIKE` over every column: a search the API
+would refuse finds nothing, and its text is never logged.
 """
 
 import html
+import logging
 import re
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from litestar import Litestar
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backend.admin.views.book import BookAdminView
+from backend.admin.views.user import UserAdminView
 from backend.apps.books.models import BookModel
+from backend.apps.books.services import SEARCH_MAX_LENGTH
+from backend.apps.users.models import UserModel
 from tests.admin.conftest import admin_client, superuser
 from tests.admin.forms import csrf_token, submit
-from tests.books.factories import seed_books
+from tests.books.factories import isbn13, seed_books
+from tests.books.test_books_query_plans import _plan_nodes
 from tests.conftest import http_client
+from tests.sql_counter import StatementRecorder
 
 __all__ = ["admin_client", "superuser"]
 
@@ -207,3 +219,138 @@ async def test_admin_pages_load_assets_only_from_the_app(
         if ".css" in url:  # stylesheets import nothing from other hosts either
             for inner in asset_urls(asset.text):
                 assert not re.match(r"(?:https?:)?//", inner), (url, inner)
+
+
+# Each would match a seeded book by `CAST(...) ILIKE`; the API refuses each.
+REFUSED_SEARCHES = [
+    "ok",  # no run of 3 letters or digits
+    "%",
+    "_o_",
+    "k 0",
+    "Book 0" + " " * SEARCH_MAX_LENGTH,  # over the cap
+    "a" * 5000,
+    "Book 001" * 200,
+]
+_NAMED = postgresql.dialect(paramstyle="named")
+
+
+async def _listed_isbns(client: httpx.AsyncClient, q: str) -> set[str]:
+    response = await client.get("/admin/book/list", params={"q": q})
+    assert response.status_code == 200, response.text[:300]
+    return {isbn13(n) for n in range(40, 46) if isbn13(n) in response.text}
+
+
+async def test_admin_book_search_finds_by_title_author_and_isbn(
+    admin_client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    await seed_books(db_session, 6, start=40)
+    assert await _listed_isbns(admin_client, "Book 041") == {isbn13(41)}
+    assert await _listed_isbns(admin_client, "book 04") == {
+        isbn13(n) for n in range(40, 46)
+    }
+    assert isbn13(43) in await _listed_isbns(admin_client, "author 4")
+    hyphenated = "978-0-00-000043-" + isbn13(43)[-1]
+    assert await _listed_isbns(admin_client, hyphenated) == {isbn13(43)}
+    assert await _listed_isbns(admin_client, isbn13(44)) == {isbn13(44)}
+
+
+@pytest.mark.parametrize("q", REFUSED_SEARCHES, ids=range(len(REFUSED_SEARCHES)))
+async def test_admin_book_search_the_api_refuses_finds_nothing(
+    admin_client: httpx.AsyncClient, db_session: AsyncSession, q: str
+) -> None:
+    await seed_books(db_session, 6, start=40)
+    assert await _listed_isbns(admin_client, q) == set()
+    lookup = await admin_client.get("/admin/_api/book/relation-lookup", params={"q": q})
+    assert lookup.status_code == 200, lookup.text
+    assert lookup.json()["total"] == 0
+
+
+async def test_admin_search_sql_has_no_cast_ilike(
+    admin_client: httpx.AsyncClient,
+    db_session: AsyncSession,
+    sql_statements: StatementRecorder,
+) -> None:
+    await seed_books(db_session, 3, start=40)
+    with sql_statements() as statements:
+        for key, q in [("book", "Book 041"), ("user", "admin@example.com")]:
+            response = await admin_client.get(f"/admin/{key}/list", params={"q": q})
+            assert response.status_code == 200
+    assert any("ILIKE" in sql.upper() for sql in statements), statements
+    assert not any("CAST(" in sql.upper() for sql in statements), statements
+
+
+async def _plan(
+    session: AsyncSession, model: type, clause: ColumnElement[bool]
+) -> list[str]:
+    statement = select(func.count()).select_from(model).where(clause)
+    compiled = statement.compile(dialect=_NAMED)
+    await session.execute(text("SET LOCAL enable_seqscan = off"))
+    result = await session.execute(
+        text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
+    )
+    (document,) = result.scalar_one()
+    return [node["Node Type"] for node in _plan_nodes(document["Plan"])]
+
+
+@pytest.mark.parametrize(
+    ("view", "q"),
+    [
+        (BookAdminView, "Book 041"),
+        (BookAdminView, "author 4"),
+        (BookAdminView, "0-441-17271-7"),
+        (UserAdminView, "admin@example.com"),
+        (UserAdminView, " Admin@Example.COM "),
+    ],
+)
+async def test_admin_search_is_served_by_an_index(
+    db_session: AsyncSession, superuser: UserModel, view: type, q: str
+) -> None:
+    await seed_books(db_session, 30)
+    admin_view = view()
+    clause = admin_view.get_search_query(None, q)
+    kinds = await _plan(db_session, admin_view.model, clause)
+    assert "Seq Scan" not in kinds, kinds
+    assert any("Index" in kind for kind in kinds), kinds
+
+
+async def test_admin_user_search_is_an_email_lookup(
+    admin_client: httpx.AsyncClient, superuser: UserModel
+) -> None:
+    found = await admin_client.get(
+        "/admin/user/list", params={"q": "ADMIN@example.com"}
+    )
+    assert superuser.email in found.text
+    for q in ["admin", "example.com", "x" * 400]:
+        response = await admin_client.get("/admin/user/list", params={"q": q})
+        assert response.status_code == 200, response.text[:300]
+        assert superuser.email not in response.text.split("<tbody", 1)[-1], q
+
+
+async def test_admin_search_text_is_not_logged(
+    admin_client: httpx.AsyncClient,
+    db_session: AsyncSession,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await seed_books(db_session, 3, start=40)
+    # Terms no row holds and no hex id spells: at DEBUG starlette-admin also
+    # logs each shown row's values, which a search for a stored value would find.
+    searches = {
+        "book": ["Book 041 secret", "private-title-words", "zq"],
+        "user": ["someone.private@example.org", "ADMIN@example.org"],
+    }
+    with caplog.at_level(logging.DEBUG):
+        for key, terms in searches.items():
+            for q in terms:
+                response = await admin_client.get(f"/admin/{key}/list", params={"q": q})
+                assert response.status_code == 200
+                await admin_client.get(
+                    f"/admin/_api/{key}/relation-lookup", params={"q": q}
+                )
+    # The test's own HTTP client (httpx) logs the URLs it requests.
+    records = [r for r in caplog.records if not r.name.startswith("httpx")]
+    logged = "".join(f"{r.getMessage()} {r.args}" for r in records)
+    assert "list rendered" in logged
+    for terms in searches.values():
+        for q in terms:
+            assert q not in logged, q
+            assert q.lower() not in logged.lower(), q

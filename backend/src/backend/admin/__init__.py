@@ -2,9 +2,12 @@
 
 Views are listed in `admin.views.ADMIN_VIEWS`. Only active superusers sign in
 (`admin.auth`); the session lives in a signed cookie (`ADMIN_SESSION_SECRET`),
-and so does its CSRF token (`admin.csrf`).
+and so does its CSRF token (`admin.csrf`). Pages (GET, HEAD) read as the API's
+reads do, outside a transaction under `DATABASE_READ_STATEMENT_TIMEOUT_MS`;
+a database timeout or outage is a 503 page (`admin.database_errors`).
 """
 
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
@@ -24,7 +27,9 @@ from starlette_admin.security.csrf import CSRFMiddleware
 from backend.admin.auth import AdminAuthProvider, limit_sign_ins, redact_sign_in_logs
 from backend.admin.body_limit import check_body_size
 from backend.admin.csrf import SessionCSRFMiddleware
+from backend.admin.database_errors import render_database_errors
 from backend.admin.views import ADMIN_VIEWS
+from backend.database import READ_METHODS, READ_STATE_KEY
 from backend.rate_limits import SignInLimits
 from backend.settings import Settings
 
@@ -34,13 +39,18 @@ SESSION_COOKIE = "admin_session"
 # package's own; absolute, so the working directory never supplies templates.
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 STATIC_DIR = Path(__file__).with_name("static")
+# Whether the admin request being served only reads (GET, HEAD): starlette-admin
+# asks the session maker for a session without saying for which request.
+_READING: ContextVar[bool] = ContextVar("admin_request_reads", default=False)
 
 
 class AppSessionMaker(async_sessionmaker[AsyncSession]):
-    """The Litestar app's own session maker, looked up on every call.
+    """The Litestar app's own session makers, looked up on every call.
 
-    Advanced Alchemy's maker keeps `updated_at` current, and the tests swap it
-    for one bound to their rolled-back transaction.
+    A page (GET, HEAD) gets the read maker (autocommit, the read statement
+    timeout), anything else the transactional one, as API requests do.
+    Advanced Alchemy's maker keeps `updated_at` current, and the tests swap
+    both for one bound to their rolled-back transaction.
     """
 
     def __init__(self, state: State, key: str) -> None:
@@ -49,8 +59,9 @@ class AppSessionMaker(async_sessionmaker[AsyncSession]):
         self._key = key
 
     def __call__(self, **local_kw: Any) -> AsyncSession:
-        """A new session from the maker the app holds now."""
-        maker: async_sessionmaker[AsyncSession] = self._state[self._key]
+        """A new session from the maker the app holds now for this request."""
+        state = self._state[READ_STATE_KEY] if _READING.get() else self._state
+        maker: async_sessionmaker[AsyncSession] = state[self._key]
         return maker(**local_kw)
 
 
@@ -101,6 +112,7 @@ def admin_handler(
         admin.add_view(view)
     site = Starlette()
     admin.mount_to(site)
+    render_database_errors(admin)
     # The same ASGI protocol: only the two packages' type hints for it differ.
     serve_site = cast("ASGIApp", site)
 
@@ -111,6 +123,10 @@ def admin_handler(
         # Litestar strips the mount prefix; starlette-admin builds its links and
         # redirects from the full path.
         scope["path"] = unquote(scope["raw_path"].decode("latin-1"))
-        await serve_site(scope, receive, send)
+        reading = _READING.set(scope.get("method") in READ_METHODS)
+        try:
+            await serve_site(scope, receive, send)
+        finally:
+            _READING.reset(reading)
 
     return serve_admin

@@ -34,8 +34,15 @@ LOGIN_REFUSED = "Invalid email or password, or not an administrator."
 TOO_MANY_ATTEMPTS = "Too many sign-in attempts; try again later."
 LOGIN_ROUTE_NAME = "login"
 # starlette-admin logs the typed username (and the display name, an email
-# here) on sign-in attempts; these loggers get the names redacted.
-SIGN_IN_LOGGERS = ("starlette_admin.auth.password", "starlette_admin.auth.base")
+# here) on sign-in attempts, and the search text (an email, in the user list)
+# and filters of every list page; these loggers get those values redacted.
+REDACTED_LOGGERS = (
+    "starlette_admin.auth.password",
+    "starlette_admin.auth.base",
+    "starlette_admin.base",
+    "starlette_admin.contrib.sqla.view",
+)
+_REDACTED_ARGUMENTS = ("username=", "user=", "q=", "filters=")
 REDACTED = "[redacted]"
 _PLACEHOLDER = re.compile(r"%[rsd]")
 
@@ -135,8 +142,8 @@ def limit_sign_ins(routes: Sequence[BaseRoute], limits: SignInLimits) -> None:
 
 
 def redact_sign_in_logs() -> None:
-    """Keep account names out of starlette-admin's sign-in log lines."""
-    for name in SIGN_IN_LOGGERS:
+    """Keep account names and search text out of starlette-admin's log lines."""
+    for name in REDACTED_LOGGERS:
         logging.getLogger(name).addFilter(_REDACT_ACCOUNT_NAMES)
 
 
@@ -147,7 +154,7 @@ class _RedactAccountNames(logging.Filter):
         args = list(record.args)
         for index, match in enumerate(_PLACEHOLDER.finditer(record.msg)):
             before = record.msg[: match.start()]
-            if index < len(args) and before.endswith(("username=", "user=")):
+            if index < len(args) and before.endswith(_REDACTED_ARGUMENTS):
                 args[index] = REDACTED
         record.args = tuple(args)
         return True

@@ -5,6 +5,11 @@ they come: `int("abc")` fails, `99999999999999999999` overflows BIGINT and
 `page=10**30` an OFFSET, each a 500. Here an id is ASCII digits in
 1..2^63-1, else the row does not exist (404), and an offset beyond BIGINT
 is a 400.
+
+Its search box would `CAST(column AS TEXT) ILIKE '%q%'` every column, which
+no index serves, with `q` of any length: a view searches only through the
+indexed search its service gives (`search_clause`); a view without one
+answers a search with 400.
 """
 
 import re
@@ -44,7 +49,21 @@ def require_id(value: object) -> int:
 
 
 class IntegerIdModelView(ModelView):
-    """A `ModelView` of a model with an integer identity `id`."""
+    """A `ModelView` of a model with an integer identity `id`, searched by its
+    service's indexed search."""
+
+    def search_clause(self, term: str) -> Any:
+        """The condition on rows the search box finds for `term`; a view with a
+        search box overrides it with its service's indexed search.
+
+        Raises:
+            HTTPException: 400, this view has no indexed search.
+        """
+        raise HTTPException(HTTP_400_BAD_REQUEST, "This list cannot be searched.")
+
+    def get_search_query(self, request: Request, term: str) -> Any:
+        """`search_clause(term)`, never starlette-admin's unindexed search."""
+        return self.search_clause(term)
 
     async def find_by_pk(self, request: Request, pk: Any) -> Any:
         """The row with id `pk`; None when `pk` is not an id or names no row."""

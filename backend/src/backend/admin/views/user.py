@@ -12,7 +12,7 @@ from starlette_admin.fields import PasswordField
 from backend.admin.forms import form_errors
 from backend.admin.views.model_view import IntegerIdModelView, require_id
 from backend.apps.users.models import UserModel
-from backend.apps.users.services import UserFields, UserService
+from backend.apps.users.services import UserFields, UserService, search_clause
 
 FORM_FIELDS = ("email", "full_name", "is_active", "is_superuser")
 AUDIT_FIELDS = ["created_at", "updated_at"]
@@ -40,14 +40,14 @@ def _user_fields(data: dict[str, Any], *, creating: bool) -> UserFields:
 
 
 class UserAdminView(IntegerIdModelView):
-    """List, search, create, edit and delete users."""
+    """List, search (by email address), create, edit and delete users."""
 
     key = "user"
     display_name = "User"
     menu_label = "Users"
     exclude_fields_from_create = AUDIT_FIELDS
     exclude_fields_from_edit = AUDIT_FIELDS
-    searchable_fields = ["email", "full_name"]  # noqa: RUF012
+    searchable_fields = ["email"]  # noqa: RUF012
     sortable_fields = ["id", "email", "full_name", "created_at"]  # noqa: RUF012
     fields_default_sort = [("created_at", True)]  # noqa: RUF012
     importers = []  # noqa: RUF012  (an import would bypass password hashing)
@@ -65,6 +65,10 @@ class UserAdminView(IntegerIdModelView):
             *AUDIT_FIELDS,
         ]
         super().__init__(UserModel)
+
+    def search_clause(self, term: str) -> Any:
+        """The user whose email is `term` (any case)."""
+        return search_clause(term)
 
     async def create(self, request: Request, data: dict[str, Any]) -> UserModel:
         """Store a user through the service: email normalised, password hashed."""

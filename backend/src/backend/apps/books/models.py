@@ -3,7 +3,7 @@
 from datetime import date
 
 from advanced_alchemy.base import IdentityAuditBase
-from sqlalchemy import CheckConstraint, Date, Index, String
+from sqlalchemy import CheckConstraint, Date, Index, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.keyset import nulls_last_key
@@ -57,3 +57,8 @@ Index(
     nulls_last_key(BookModel.published_on, descending=True),
     BookModel.id,
 )
+# The filters: `author` matches the name in any case (`lower(author) = :name`);
+# `published_after`/`published_before` are ranges of the plain column, which
+# the sort indexes above (on the NULLS LAST key) cannot answer.
+Index("ix_book_author_lower", func.lower(BookModel.author))
+Index("ix_book_published_on", BookModel.published_on)

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -11,8 +12,9 @@ import msgspec
 from advanced_alchemy.exceptions import ErrorMessages, wrap_sqlalchemy_exception
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, false, func, or_, select
 
+from backend.apps.books.isbn import normalize_isbn
 from backend.apps.books.models import BookModel
 from backend.apps.books.validation import BookFields, clean_book_fields
 from backend.errors import InvalidFieldError
@@ -58,8 +60,10 @@ _RECORD_COLUMNS = [getattr(BookModel, name) for name in BookRecord.__struct_fiel
 
 
 __all__ = (
+    "SEARCH_MAX_LENGTH",
     "SEARCH_MIN_RUN",
-    "SEARCH_PATTERN",
+    "SEARCH_TOO_LONG",
+    "SEARCH_TOO_SHORT",
     "BookFields",
     "BookFilter",
     "BookListQuery",
@@ -108,21 +112,62 @@ def _escape_like(text: str) -> str:
 # letters or digits in `text`; a search without one would read every row.
 SEARCH_MIN_RUN = 3
 SEARCH_RUN = re.compile(rf"[^\W_]{{{SEARCH_MIN_RUN}}}")
-# The same rule as a schema states it: empty (no search), or no NUL character
-# and a run somewhere.
-SEARCH_PATTERN = rf"^(?:|[^\x00]*{SEARCH_RUN.pattern}[^\x00]*)$"
 SEARCH_TOO_SHORT = (
     f"q must contain at least {SEARCH_MIN_RUN} letters or digits in a row"
 )
+# Each trigram of a search is one more index lookup: on 200 000 rows the
+# planner gives up the indexes for a sequential scan at about 150 characters
+# of random text (docs/security.md). Searches stop well before.
+SEARCH_MAX_LENGTH = 64
+SEARCH_TOO_LONG = f"q must be at most {SEARCH_MAX_LENGTH} characters"
+# A filtered page reads at least this many rows. For a page of one or two the
+# planner, which expects a search or an unknown author to match a few rows,
+# prefers walking the sort index until it meets them: when nothing matches,
+# that reads every row. Asked for 20, it looks them up in the filter's index.
+FILTERED_MIN_FETCH = 20
+
+
+def check_search(q: str) -> str:
+    """Return `q` once the search indexes can serve it.
+
+    Raises:
+        InvalidFieldError: on `q` when it is longer than `SEARCH_MAX_LENGTH`
+            or holds no run of `SEARCH_MIN_RUN` letters or digits.
+    """
+    if len(q) > SEARCH_MAX_LENGTH:
+        raise InvalidFieldError("q", SEARCH_TOO_LONG)
+    if not SEARCH_RUN.search(q):
+        raise InvalidFieldError("q", SEARCH_TOO_SHORT)
+    return q
+
+
+def search_clause(q: str) -> ColumnElement[bool]:
+    """Books whose title or author holds `q`, or whose ISBN `q` spells.
+
+    What the admin's search box finds; each part is served by an index. A
+    search the `q` rules refuse (`check_search`) finds no book.
+    """
+    try:
+        clauses = BookFilter(q=check_search(q)).clauses()
+    except InvalidFieldError:
+        return false()
+    with suppress(InvalidFieldError):
+        clauses.append(BookModel.isbn == normalize_isbn(q))
+    return or_(*clauses)
 
 
 @dataclass(frozen=True, slots=True)
 class BookFilter:
     """Filters of a book listing; `None` (or an empty `q`) means "not filtered".
 
+    Every filter is served by an index: `q` by the trigram indexes, `author`
+    by the index on `lower(author)`, the dates by the index on
+    `published_on`.
+
     Raises:
-        InvalidFieldError: on `q` when it is set but holds no run of
-            `SEARCH_MIN_RUN` letters or digits, which the search index needs.
+        InvalidFieldError: on `q` when it is set but is longer than
+            `SEARCH_MAX_LENGTH` or holds no run of `SEARCH_MIN_RUN` letters
+            or digits: the search indexes serve neither.
     """
 
     q: str | None = None
@@ -131,8 +176,8 @@ class BookFilter:
     published_before: date | None = None
 
     def __post_init__(self) -> None:
-        if self.q and not SEARCH_RUN.search(self.q):
-            raise InvalidFieldError("q", SEARCH_TOO_SHORT)
+        if self.q:
+            check_search(self.q)
 
     def clauses(self) -> list[ColumnElement[bool]]:
         """SQL conditions for the filters that are set."""
@@ -244,10 +289,16 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
         after: Position | None = None,
         backward: bool = False,
     ) -> Select[Any]:
-        """The one SELECT behind `list_page` (the tests EXPLAIN it)."""
-        statement = select(*_RECORD_COLUMNS).where(*query.filter.clauses())
+        """The one SELECT behind `list_page` (the tests EXPLAIN it).
+
+        A filtered listing fetches at least `FILTERED_MIN_FETCH` rows; `page()`
+        keeps `limit` of them.
+        """
+        clauses = query.filter.clauses()
+        statement = select(*_RECORD_COLUMNS).where(*clauses)
+        fetch = max(limit, FILTERED_MIN_FETCH) if clauses else limit
         return seek(
-            statement, query.sort.order, after=after, limit=limit, backward=backward
+            statement, query.sort.order, after=after, limit=fetch, backward=backward
         )
 
     async def count_books(self, *, book_filter: BookFilter) -> int:

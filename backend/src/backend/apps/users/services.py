@@ -3,8 +3,9 @@
 from advanced_alchemy.exceptions import ErrorMessages
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
+from sqlalchemy import ColumnElement, false
 
-from backend.apps.users.models import UserModel
+from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
 from backend.apps.users.passwords import hash_password, needs_rehash, verify_password
 from backend.apps.users.validation import (
     UserFields,
@@ -15,12 +16,26 @@ from backend.apps.users.validation import (
 from backend.errors import InvalidFieldError
 from backend.row_writes import lock_row
 
-__all__ = ("UserFields", "UserService", "canonical_email")
+__all__ = ("UserFields", "UserService", "canonical_email", "search_clause")
 
 WRONG_CURRENT_PASSWORD = "current_password is not the account's password"  # noqa: S105  (a message)
 CHANGED_MEANWHILE = (
     f"{WRONG_CURRENT_PASSWORD} any more: its credentials changed meanwhile"
 )
+
+
+def search_clause(q: str) -> ColumnElement[bool]:
+    """The user whose email is `q` (any case, surrounding spaces ignored).
+
+    What the admin's search box finds: an equality the unique index on
+    `email` serves (a substring or prefix search would read every row; a
+    B-tree in a non-C collation serves no `LIKE 'x%'`). Text longer than an
+    email can be finds no user.
+    """
+    email = canonical_email(q)
+    if len(email) > EMAIL_MAX_LENGTH:
+        return false()
+    return UserModel.email == email
 
 
 class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
