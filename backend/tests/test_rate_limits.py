@@ -8,8 +8,8 @@ from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
 
 from backend.app import create_app
+from backend.http.stores import AppStores
 from backend.settings import Settings
-from backend.stores import AppStores
 from tests.conftest import TEST_REDIS_URL, http_client, make_settings
 from tests.lifespan import serving
 

@@ -7,8 +7,8 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backend.cursors import CursorCodec
-from backend.keyset import Position
+from backend.paging.cursors import CursorCodec
+from backend.paging.keyset import Position
 from tests.books.factories import seed_books
 
 

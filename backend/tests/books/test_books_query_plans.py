@@ -17,8 +17,8 @@ from sqlalchemy.orm import RelationshipProperty
 
 from backend.apps.books.models import BookModel
 from backend.apps.books.services import BookFilter, BookListQuery, BookService, BookSort
-from backend.keyset import Position
 from backend.models import BookModel as RegisteredBook
+from backend.paging.keyset import Position
 from tests.books.factories import BASE_TIME, seed_books
 from tests.sql_counter import StatementRecorder
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
 from backend.apps.users.models import UserModel
-from backend.auth.tokens import issue_access_token
+from backend.http.tokens import issue_access_token
 from backend.settings import Settings
 from tests.books.factories import isbn13, seed_books
 from tests.books.graphql_client import BOOKS, execute, global_id, only_error

@@ -3,7 +3,7 @@
 A title of zero-width spaces was stored as a "non-empty" title; a tab, a line
 break, an ANSI escape or a right-to-left override went into titles, authors
 and names, where they break logs and CSV exports or make text read backwards.
-The rule lives in `backend.text` and REST, GraphQL and the admin all reach it
+The rule lives in `backend.kit.text` and REST, GraphQL and the admin all reach it
 through the services; the REST schema states it as a pattern.
 """
 

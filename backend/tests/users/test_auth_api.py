@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.users.controllers import INVALID_CREDENTIALS
 from backend.apps.users.models import UserModel
-from backend.auth.bearer import REJECTED_BEARER
+from backend.http.bearer import REJECTED_BEARER
 from backend.settings import Settings
 from tests.users.factories import TEST_PASSWORD, add_user, bearer, raw_token
 

@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
-from backend.auth.tokens import user_from_token
+from backend.http.tokens import user_from_token
 from tests.conftest import TEST_SECRET_KEY
 from tests.users.factories import bearer, raw_token
 

@@ -25,7 +25,7 @@ from backend.admin.auth import AdminAuthProvider, limit_sign_ins, redact_sign_in
 from backend.admin.body_limit import check_body_size
 from backend.admin.csrf import SessionCSRFMiddleware
 from backend.admin.views import ADMIN_VIEWS
-from backend.rate_limits import SignInLimits
+from backend.http.rate_limits import SignInLimits
 from backend.settings import Settings
 
 ADMIN_PATH = "/admin"

@@ -16,11 +16,11 @@ from strawberry.types import Info
 from backend.apps.books.services import BookService
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
-from backend.auth.tokens import user_from_token
-from backend.cursors import CursorCodec
-from backend.dependencies import cursor_codec_of, settings_of
 from backend.graphql.limits import OperationLimits
-from backend.request_log import record_user, request_id_of
+from backend.http.request_log import record_user, request_id_of
+from backend.http.state import cursor_codec_of, settings_of
+from backend.http.tokens import user_from_token
+from backend.paging.cursors import CursorCodec
 
 
 class CurrentUser:

@@ -1,22 +1,17 @@
-"""Relay connections over the keyset core: the GraphQL twin of `pagination.py`.
+"""Relay connections over the keyset pager: the GraphQL twin of `paging.rest`.
 
 `first`/`after` read forward, `last`/`before` read backward; either way one
 query of at most `first`/`last` + 1 rows, and every edge's cursor is a signed
 position bound to the query's filters and order, as REST's cursors are.
 """
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from strawberry import relay
 
-from backend.cursors import CursorCodec
 from backend.errors import InvalidCursorError, InvalidFieldError
-from backend.keyset import KeysetPage, Position, SortOrder
-from backend.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-
-type FetchPage[M] = Callable[[Position | None, int, bool], Awaitable[KeysetPage[M]]]
-"""Rows after a position, at most a limit, backward or not (`BookService.list_page`)."""
+from backend.paging.keyset import Position
+from backend.paging.pager import KeysetPager
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,32 +49,17 @@ class KeysetSlice[M]:
     page_info: relay.PageInfo
 
 
-def _page_size(name: str, value: int | None) -> int:
-    if value is None:
-        return DEFAULT_PAGE_SIZE
-    if not 1 <= value <= MAX_PAGE_SIZE:
-        raise InvalidFieldError(name, f"{name} must be between 1 and {MAX_PAGE_SIZE}")
-    return value
-
-
-def _position(
-    name: str, cursor: str | None, *, codec: CursorCodec, order: SortOrder, scope: str
+def _position[M](
+    name: str, cursor: str | None, pager: KeysetPager[M]
 ) -> Position | None:
-    if not cursor:
-        return None
     try:
-        return codec.decode(cursor, scope=scope, value_type=order.value_type)
+        return pager.position(cursor)
     except InvalidCursorError as exc:
         raise InvalidFieldError(name, exc.message) from exc
 
 
 async def keyset_slice[M](
-    args: ConnectionArgs,
-    *,
-    fetch: FetchPage[M],
-    order: SortOrder,
-    codec: CursorCodec,
-    scope: str,
+    args: ConnectionArgs, pager: KeysetPager[M]
 ) -> KeysetSlice[M]:
     """The page `args` ask for, read with one keyset query.
 
@@ -94,18 +74,19 @@ async def keyset_slice[M](
     """
     backward = args.backward
     size_name, cursor_name = ("last", "before") if backward else ("first", "after")
-    size = _page_size(size_name, args.last if backward else args.first)
     cursor = args.before if backward else args.after
-    start = _position(cursor_name, cursor, codec=codec, order=order, scope=scope)
-    page = await fetch(start, size, backward)
-    cursors = [codec.encode(order.position_of(row), scope=scope) for row in page.items]
+    page = await pager.read(
+        start=_position(cursor_name, cursor, pager),
+        size=args.last if backward else args.first,
+        size_name=size_name,
+        backward=backward,
+    )
+    cursors = [pager.cursor_of(row) for row in page.rows]
     more_before, more_after = (
-        (page.has_more, start is not None)
-        if backward
-        else (start is not None, page.has_more)
+        (page.has_more, page.resumed) if backward else (page.resumed, page.has_more)
     )
     return KeysetSlice(
-        rows=page.items,
+        rows=page.rows,
         cursors=cursors,
         page_info=relay.PageInfo(
             has_next_page=more_after,

@@ -13,7 +13,7 @@ import hmac
 import msgspec
 
 from backend.errors import InvalidCursorError
-from backend.keyset import Position
+from backend.paging.keyset import Position
 
 _SIGNATURE_BYTES = 16
 MAX_CURSOR_LENGTH = 512

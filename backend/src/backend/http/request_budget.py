@@ -35,7 +35,7 @@ from litestar.types import (
 )
 
 from backend.errors import QUERY_TIMED_OUT
-from backend.http_errors import TIMED_OUT_RETRY_AFTER_SECONDS, ErrorBody
+from backend.http.errors import TIMED_OUT_RETRY_AFTER_SECONDS, ErrorBody
 
 logger = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
-from backend.auth.tokens import ALGORITHM, user_for_token
 from backend.database import READ_STATE_KEY
-from backend.request_log import record_user
+from backend.http.request_log import record_user
+from backend.http.tokens import ALGORITHM, user_for_token
 from backend.settings import Settings
 
 SECURITY_SCHEME = "BearerToken"

@@ -7,7 +7,7 @@ resolve them in a task group, which costs more than the request's query.
 
 from litestar.datastructures import State
 
-from backend.cursors import CursorCodec
+from backend.paging.cursors import CursorCodec
 from backend.settings import Settings
 
 CURSOR_CODEC_STATE_KEY = "cursor_codec"

@@ -43,7 +43,7 @@ from backend.errors import (
     database_unavailable,
     query_timed_out,
 )
-from backend.request_log import request_id_of
+from backend.http.request_log import request_id_of
 
 logger = logging.getLogger(__name__)
 

@@ -1,19 +1,15 @@
-"""REST cursor pagination: Litestar's cursor paginator over the keyset core.
+"""REST cursor pagination: Litestar's cursor paginator over the keyset pager.
 
 Every list endpoint answers `{"items": [...], "page": {"next_cursor",
 "limit", "has_next"}}`.
 """
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
 import msgspec
 from litestar.pagination import AbstractAsyncCursorPaginator
 
-from backend.cursors import CursorCodec
-from backend.keyset import KeysetPage, Position, SortOrder
-
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
+from backend.paging.pager import KeysetPager
 
 
 class PageInfo(msgspec.Struct):
@@ -32,21 +28,10 @@ class Page[T](msgspec.Struct):
 
 
 class KeysetPaginator[M, T](AbstractAsyncCursorPaginator[str, T]):
-    """Pages a keyset listing: decodes the client's cursor, signs the next one."""
+    """Pages a keyset listing in the REST envelope, each row made an item."""
 
-    def __init__(
-        self,
-        *,
-        fetch: Callable[[Position | None, int], Awaitable[KeysetPage[M]]],
-        order: SortOrder,
-        codec: CursorCodec,
-        scope: str,
-        to_item: Callable[[M], T],
-    ) -> None:
-        self._fetch = fetch
-        self._order = order
-        self._codec = codec
-        self._scope = scope
+    def __init__(self, pager: KeysetPager[M], *, to_item: Callable[[M], T]) -> None:
+        self._pager = pager
         self._to_item = to_item
 
     async def get_items(
@@ -57,17 +42,14 @@ class KeysetPaginator[M, T](AbstractAsyncCursorPaginator[str, T]):
         Raises:
             InvalidCursorError: the cursor is malformed, forged or from another query.
         """
-        after = None
-        if cursor:  # `?cursor=` (empty) asks for the first page
-            after = self._codec.decode(
-                cursor, scope=self._scope, value_type=self._order.value_type
-            )
-        result = await self._fetch(after, results_per_page)
-        next_cursor = None
-        if result.has_more:
-            last = self._order.position_of(result.items[-1])
-            next_cursor = self._codec.encode(last, scope=self._scope)
-        return [self._to_item(row) for row in result.items], next_cursor
+        # `?cursor=` (empty) asks for the first page, as no cursor does.
+        page = await self._pager.read(
+            start=self._pager.position(cursor),
+            size=results_per_page,
+            size_name="limit",
+        )
+        next_cursor = self._pager.cursor_of(page.rows[-1]) if page.has_more else None
+        return [self._to_item(row) for row in page.rows], next_cursor
 
     async def page(self, *, cursor: str | None, limit: int) -> Page[T]:
         """The page after `cursor`, in the REST envelope."""
