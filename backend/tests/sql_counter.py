@@ -36,3 +36,18 @@ def recording_statements(engine: Engine) -> Generator[list[str]]:
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+# The authentication middleware loads a bearer token's user before the handler.
+BEARER_LOOKUP_TABLE = "user_account"
+
+
+def after_the_bearer_lookup(statements: list[str]) -> list[str]:
+    """The statements of a signed-in request after its bearer token's user lookup.
+
+    The middleware runs that lookup first, on every request with a token
+    (`backend.http.bearer`); what the handler itself ran follows it.
+    """
+    assert statements, "no statement: the bearer token's user was not looked up"
+    assert BEARER_LOOKUP_TABLE in statements[0], statements
+    return statements[1:]

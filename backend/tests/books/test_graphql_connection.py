@@ -9,7 +9,7 @@ from backend.apps.books.services import BookSort
 from tests.books.factories import seed_books
 from tests.books.graphql_client import Body, as_rest, books_page, execute, rest_book
 from tests.books.listing import Book, page_through
-from tests.sql_counter import StatementRecorder
+from tests.sql_counter import StatementRecorder, after_the_bearer_lookup
 
 SEEDED = 520
 ORDERS = {order.name: order.value.value for order in BookOrder}
@@ -154,9 +154,9 @@ async def test_a_page_is_one_query_without_offset(
     variables |= {"after" if forward else "before": cursor}
     with sql_statements() as statements:
         await books_page(client, **variables)
-    assert len(statements) == 1, statements
-    assert "OFFSET" not in statements[0].upper()
-    assert "LIMIT" in statements[0].upper()
+    [page] = after_the_bearer_lookup(statements)
+    assert "OFFSET" not in page.upper()
+    assert "LIMIT" in page.upper()
 
 
 @pytest.mark.usefixtures("many_books")
@@ -166,8 +166,9 @@ async def test_total_count_costs_one_count_only_when_asked(
     query = "{ books(first: 3) { totalCount edges { node { id } } } }"
     with sql_statements() as statements:
         await execute(client, query)
-    assert len(statements) == 2, statements
-    assert sum("count(" in s.lower() for s in statements) == 1
+    document = after_the_bearer_lookup(statements)
+    assert len(document) == 2, statements
+    assert sum("count(" in s.lower() for s in document) == 1
 
 
 async def test_sibling_connections_share_the_session_safely(

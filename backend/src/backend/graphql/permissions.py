@@ -19,5 +19,9 @@ class IsAuthenticated(BasePermission):
     async def has_permission(
         self, source: Any, info: GraphQLInfo, **kwargs: Any
     ) -> bool:
-        """Whether the request's bearer token names an active user."""
-        return await info.context.user.get() is not None
+        """Whether the request's bearer token named an active user.
+
+        The authentication middleware looked the user up; a missing, bad,
+        expired or stale token left the request anonymous.
+        """
+        return info.context.user is not None

@@ -1,14 +1,17 @@
-"""REST authentication: bearer tokens are optional, guards make them required.
+"""Authentication: bearer tokens are optional, guards and permissions require them.
 
 Every request may carry `Authorization: Bearer <token>`; the middleware then
-sets `request.user` to its active user (or answers 401 for a bad token).
-Without the header the request goes on anonymous, so public reads stay
-public, and handlers that write declare `guards=[requires_active_user]`.
+sets `request.user` to its active user. A bad token is a 401 on REST; on
+`/graphql` the request goes on anonymous, so the permission class answers a
+GraphQL error (`UNAUTHENTICATED`) when a field needs the user. Without the
+header the request goes on anonymous, so public reads stay public, and
+handlers that write declare `guards=[requires_active_user]`.
 
 The user is looked up in a session of its own, closed before the handler
 runs: a pooled connection is never held while a slow client's body arrives.
 """
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -29,10 +32,12 @@ from backend.settings import Settings
 
 SECURITY_SCHEME = "BearerToken"
 BEARER_SECURITY: list[SecurityRequirement] = [{SECURITY_SCHEME: []}]
-# GraphQL reads its user from the token itself (errors must be GraphQL errors);
-# the admin signs in with its own session cookie; the probes must answer
+# The admin signs in with its own session cookie; the probes must answer
 # without a user lookup, whatever headers a load balancer sends.
-NOT_AUTHENTICATED_HERE = ["^/graphql", "^/admin", "^/schema", "^/health$", "^/ready$"]
+NOT_AUTHENTICATED_HERE = ["^/admin", "^/schema", "^/health$", "^/ready$"]
+# GraphQL answers every error as a GraphQL error: a rejected token leaves the
+# request anonymous there, and a field that needs the user refuses it.
+_ANONYMOUS_WHEN_REJECTED = re.compile("^/graphql")
 
 AUTHENTICATION_REQUIRED = (
     "Authentication required: send `Authorization: Bearer <token>`"
@@ -52,10 +57,25 @@ class OptionalJWTAuthenticationMiddleware(JWTAuthenticationMiddleware):
     ) -> AuthenticationResult:
         """Anonymous without the header; the token's user, or 401, with it.
 
+        On `/graphql` a rejected header or token leaves the request anonymous.
+
         Raises:
             NotAuthorizedException: the header is not `Bearer <token>`, or the
-                token is invalid or names no active user.
+                token is invalid or names no active user (not on `/graphql`).
         """
+        try:
+            result = await self._authenticate_header(connection)
+        except NotAuthorizedException:
+            if _ANONYMOUS_WHEN_REJECTED.match(connection.scope["path"]):
+                return AuthenticationResult(user=None, auth=None)
+            raise
+        if isinstance(result.user, UserModel):
+            record_user(connection.scope, result.user.id)
+        return result
+
+    async def _authenticate_header(
+        self, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> AuthenticationResult:
         header = connection.headers.get(self.auth_header)
         if not header:
             return AuthenticationResult(user=None, auth=None)
@@ -63,14 +83,11 @@ class OptionalJWTAuthenticationMiddleware(JWTAuthenticationMiddleware):
         if scheme.lower() != "bearer" or not token.strip():
             raise _unauthorized(AUTHENTICATION_REQUIRED)
         try:
-            result = await self.authenticate_token(
+            return await self.authenticate_token(
                 encoded_token=token.strip(), connection=connection
             )
         except NotAuthorizedException as exc:
             raise _unauthorized(REJECTED_BEARER) from exc
-        if isinstance(result.user, UserModel):
-            record_user(connection.scope, result.user.id)
-        return result
 
 
 def build_jwt_auth(

@@ -3,14 +3,13 @@
 A token names its user by id (`sub`) and carries the user's credentials
 version (`ver`); every use loads that user again, so a token stops working as
 soon as its user is deactivated, deleted, reactivated or changes password.
-Transport-agnostic: REST (through the middleware) and GraphQL both resolve
-users through `user_from_token`.
+The authentication middleware (`http.bearer`) decodes the token and resolves
+its user through `user_for_token`, for REST and GraphQL alike.
 """
 
 import re
 from datetime import UTC, datetime, timedelta
 
-from litestar.exceptions import NotAuthorizedException
 from litestar.security.jwt import Token
 
 from backend.apps.users.models import UserModel
@@ -47,18 +46,3 @@ async def user_for_token(token: Token, *, users: UserService) -> UserModel | Non
     return await users.get_active_user(
         user_id=int(token.sub), credentials_version=version
     )
-
-
-async def user_from_token(
-    token: str, *, users: UserService, secret: str
-) -> UserModel | None:
-    """The active user a bearer token was issued to.
-
-    `None` when the token is malformed, forged, expired, or names a user who
-    is inactive or gone, or whose credentials changed since it was issued.
-    """
-    try:
-        decoded = Token.decode(token, secret=secret, algorithm=ALGORITHM)
-    except NotAuthorizedException:
-        return None
-    return await user_for_token(decoded, users=users)
