@@ -17,12 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
-from tests.admin.conftest import admin_client, superuser
-from tests.admin.forms import csrf_token, submit
 from tests.books.factories import seed_books
-from tests.conftest import http_client
-
-__all__ = ["admin_client", "superuser"]
+from tests.helpers.admin_forms import csrf_token, submit
+from tests.helpers.http import http_client
 
 BAD_PKS = [
     "abc",

@@ -38,8 +38,8 @@ from bench.graphql_validation import (
     largest,
     repeated_fields,
 )
-from tests.books.graphql_client import execute
-from tests.sql_counter import StatementRecorder, after_the_bearer_lookup
+from tests.helpers.graphql import execute
+from tests.helpers.sql import StatementRecorder, after_the_bearer_lookup
 
 GENEROUS_SECONDS = 2.0
 DEFAULT_LIMITS = OperationLimits.from_settings(Settings())

@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
 from backend.apps.users.models import UserModel
-from tests.admin.forms import submit
 from tests.books.factories import book_payload, isbn13
-from tests.books.graphql_client import execute, only_error
+from tests.helpers.admin_forms import submit
+from tests.helpers.graphql import execute, only_error
 
 INVISIBLE_ONLY = {
     "zero-width space": "\u200b",

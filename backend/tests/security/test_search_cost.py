@@ -4,7 +4,7 @@
 find such rows by the text's three-letter runs, so a search without one (too
 short, punctuation, wildcards only) is refused up front, on REST and GraphQL.
 On a small table the planner prefers a sequential scan, so the EXPLAIN runs
-with it disabled (as in tests/books/test_books_query_plans.py).
+with it disabled (as in tests/books/rest/test_books_query_plans.py).
 """
 
 from typing import Any
@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.books.models import BookModel
 from backend.apps.books.services import BookFilter
 from tests.books.factories import seed_books
-from tests.books.graphql_client import execute, only_error
-from tests.books.test_books_query_plans import _plan_nodes
+from tests.helpers.graphql import execute, only_error
+from tests.helpers.sql import plan_nodes
 
 _NAMED = postgresql.dialect(paramstyle="named")
 COUNT = "query($q: String) { books(first: 5, filter: {q: $q}) { totalCount } }"
@@ -38,7 +38,7 @@ async def _count_plan(session: AsyncSession, q: str) -> list[dict[str, Any]]:
         text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
     )
     (document,) = result.scalar_one()
-    return _plan_nodes(document["Plan"])
+    return plan_nodes(document["Plan"])
 
 
 @pytest.mark.parametrize("q", ["book 01", "AUTHOR 3", "thor", "100%_x"])

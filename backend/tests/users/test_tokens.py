@@ -1,7 +1,7 @@
 """`user_for_token`: how a decoded bearer token becomes a user, for every transport.
 
 Undecodable, forged and expired tokens never get here: the middleware refuses
-them (tests/users/test_auth_api.py, tests/books/graphql/test_graphql_auth.py).
+them (tests/users/rest/test_auth_api.py, tests/books/graphql/test_graphql_auth.py).
 """
 
 from datetime import UTC, datetime, timedelta
@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
 from backend.http.tokens import ALGORITHM, VERSION_CLAIM, user_for_token
-from tests.conftest import TEST_SECRET_KEY
+from tests.helpers.settings import TEST_SECRET_KEY
 from tests.users.factories import bearer
 
 

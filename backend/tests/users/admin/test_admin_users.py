@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.passwords import verify_password
-from tests.admin.forms import run_action, submit
+from tests.helpers.admin_forms import run_action, submit
 from tests.users.factories import add_user
 
 NEW_USER = {

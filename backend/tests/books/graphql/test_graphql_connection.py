@@ -7,9 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.books.graphql.inputs import BookOrder
 from backend.apps.books.services import BookSort
 from tests.books.factories import seed_books
-from tests.books.graphql_client import Body, as_rest, books_page, execute, rest_book
-from tests.books.listing import Book, page_through
-from tests.sql_counter import StatementRecorder, after_the_bearer_lookup
+from tests.books.graphql.documents import as_rest, books_page, rest_book
+from tests.helpers.graphql import Body, execute
+from tests.helpers.listing import Item as Book
+from tests.helpers.listing import page_through
+from tests.helpers.sql import StatementRecorder, after_the_bearer_lookup
 
 SEEDED = 520
 ORDERS = {order.name: order.value.value for order in BookOrder}
@@ -61,7 +63,9 @@ def test_orders_mirror_the_rest_sorts() -> None:
 async def test_paging_forward_matches_rest_row_for_row(
     client: httpx.AsyncClient, order: str
 ) -> None:
-    rest: list[Book] = await page_through(client, {"sort": ORDERS[order], "limit": 100})
+    rest: list[Book] = await page_through(
+        client, "/api/books", {"sort": ORDERS[order], "limit": 100}
+    )
     nodes = await read_forward(client, order, size=37)
     assert len(nodes) == SEEDED
     assert [as_rest(node) for node in nodes] == [rest_book(book) for book in rest]
@@ -72,7 +76,9 @@ async def test_paging_forward_matches_rest_row_for_row(
 async def test_paging_backward_matches_rest_row_for_row(
     client: httpx.AsyncClient, order: str
 ) -> None:
-    rest: list[Book] = await page_through(client, {"sort": ORDERS[order], "limit": 100})
+    rest: list[Book] = await page_through(
+        client, "/api/books", {"sort": ORDERS[order], "limit": 100}
+    )
     nodes = await read_backward(client, order, size=41)
     assert len(nodes) == SEEDED
     assert [as_rest(node) for node in nodes] == [rest_book(book) for book in rest]
@@ -117,7 +123,9 @@ async def test_filters_match_rest(
     graphql_filter: dict[str, str],
     rest_params: dict[str, str],
 ) -> None:
-    rest = await page_through(client, rest_params | {"sort": "title", "limit": 100})
+    rest = await page_through(
+        client, "/api/books", rest_params | {"sort": "title", "limit": 100}
+    )
     nodes: list[Body] = []
     after = None
     while after is not False:

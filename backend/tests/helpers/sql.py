@@ -1,8 +1,9 @@
-"""Count the SQL statements an engine runs, leaving out savepoint bookkeeping."""
+"""Count the SQL statements an engine runs; walk the plans Postgres explains."""
 
 import re
 from collections.abc import Callable, Generator
 from contextlib import AbstractContextManager, contextmanager
+from typing import Any
 
 from sqlalchemy import Engine, event
 
@@ -51,3 +52,11 @@ def after_the_bearer_lookup(statements: list[str]) -> list[str]:
     assert statements, "no statement: the bearer token's user was not looked up"
     assert BEARER_LOOKUP_TABLE in statements[0], statements
     return statements[1:]
+
+
+def plan_nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every node of an `EXPLAIN (FORMAT JSON)` plan, depth first."""
+    nodes = [plan]
+    for child in plan.get("Plans", []):
+        nodes.extend(plan_nodes(child))
+    return nodes

@@ -5,15 +5,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.books.factories import seed_books
-from tests.books.graphql_client import (
-    BOOK_FIELDS,
-    as_rest,
-    execute,
-    global_id,
-    only_error,
-    rest_book,
-)
-from tests.sql_counter import StatementRecorder, after_the_bearer_lookup
+from tests.books.graphql.documents import BOOK_FIELDS, as_rest, rest_book
+from tests.helpers.graphql import execute, global_id, only_error
+from tests.helpers.sql import StatementRecorder, after_the_bearer_lookup
 
 NODE = f"query($id: ID!) {{ node(id: $id) {{ id ... on Book {{ {BOOK_FIELDS} }} }} }}"
 NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Book { title } } }"

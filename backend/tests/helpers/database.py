@@ -5,7 +5,11 @@ import os
 import re
 
 import asyncpg
+from advanced_alchemy.alembic.commands import AlembicCommands
 from sqlalchemy.engine import make_url
+
+from backend.database import alchemy_config
+from tests.helpers.settings import make_settings
 
 TEST_DATABASE_PREFIX = "backend_test_"
 _NAME = re.compile(rf"^{TEST_DATABASE_PREFIX}(\d+)(?:_\w+)?$")
@@ -78,3 +82,10 @@ def drop_database(url: str) -> None:
     """Drop the database `url` names."""
     name = make_url(url).database
     asyncio.run(_run(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def migrate(database_url: str, revision: str = "head") -> None:
+    """Upgrade a database with the project's migrations."""
+    AlembicCommands(
+        sqlalchemy_config=alchemy_config(make_settings(database_url))
+    ).upgrade(revision)

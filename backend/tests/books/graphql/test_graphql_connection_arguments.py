@@ -5,7 +5,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.books.factories import seed_books
-from tests.books.graphql_client import BOOKS, books_page, execute, only_error
+from tests.books.graphql.documents import BOOKS, books_page
+from tests.helpers.graphql import execute, only_error
 
 
 @pytest.mark.parametrize(

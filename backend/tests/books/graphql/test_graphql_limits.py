@@ -5,14 +5,15 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from tests.books.graphql_client import app_client, execute, only_error
-from tests.sql_counter import StatementRecorder, after_the_bearer_lookup
+from tests.helpers.graphql import execute, only_error
+from tests.helpers.http import app_client
+from tests.helpers.settings import PRODUCTION
+from tests.helpers.sql import StatementRecorder, after_the_bearer_lookup
 
 INTROSPECTION = "{ __schema { queryType { name } } }"
 TYPE_INTROSPECTION = '{ __type(name: "Book") { name } }'
 DEPTH_3 = "{ books { edges { node { id } } } }"
 DEPTH_2 = "{ books { pageInfo { hasNextPage } } }"
-PRODUCTION = {"app_env": "production", "admin_session_secret": "a" * 48}
 
 
 def aliases(count: int) -> str:

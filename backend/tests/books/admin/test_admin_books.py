@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
-from tests.admin.forms import run_action, submit
 from tests.books.factories import isbn13, seed_books
+from tests.helpers.admin_forms import run_action, submit
 
 NEW_BOOK = {
     "title": "  Dune ",

@@ -4,6 +4,8 @@ import re
 
 import httpx
 
+SUPERUSER_EMAIL = "admin@example.com"
+
 _CSRF_INPUT = re.compile(r'name="csrftoken" value="([^"]+)"')
 
 

@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.services import BookSort
 from tests.books.factories import seed_books
-from tests.books.listing import Book, expected_order, page_through, parse_date
+from tests.helpers.listing import Item as Book
+from tests.helpers.listing import expected_order, page_through, parse_date
 
 SORTS = [sort.value for sort in BookSort]
 SEEDED = 520
@@ -18,7 +19,7 @@ SEEDED = 520
 async def books(client: httpx.AsyncClient, db_session: AsyncSession) -> list[Book]:
     """520 varied books, as the API shows them."""
     await seed_books(db_session, SEEDED)
-    return await page_through(client, {"limit": 100})
+    return await page_through(client, "/api/books", {"limit": 100})
 
 
 @pytest.mark.parametrize("sort", SORTS)
@@ -26,7 +27,7 @@ async def books(client: httpx.AsyncClient, db_session: AsyncSession) -> list[Boo
 async def test_paging_visits_every_row_once_in_order(
     client: httpx.AsyncClient, books: list[Book], sort: str, limit: int
 ) -> None:
-    seen = await page_through(client, {"sort": sort, "limit": limit})
+    seen = await page_through(client, "/api/books", {"sort": sort, "limit": limit})
     ids = [book["id"] for book in seen]
     assert len(ids) == SEEDED
     assert len(set(ids)) == SEEDED
@@ -47,7 +48,7 @@ async def test_default_order_is_newest_first_and_default_limit_is_20(
 async def test_books_without_a_date_come_last(
     client: httpx.AsyncClient, books: list[Book], sort: str
 ) -> None:
-    seen = await page_through(client, {"sort": sort, "limit": 50})
+    seen = await page_through(client, "/api/books", {"sort": sort, "limit": 50})
     dates = [book["published_on"] for book in seen]
     first_null = dates.index(None)
     assert all(value is None for value in dates[first_null:])
@@ -63,7 +64,7 @@ async def test_rows_inserted_between_pages_cause_no_duplicate_or_skip(
         await seed_books(db_session, 7, start=10_000 + page_number * 7)
 
     seen = await page_through(
-        client, {"sort": sort, "limit": 40}, between_pages=insert_more
+        client, "/api/books", {"sort": sort, "limit": 40}, between_pages=insert_more
     )
     ids = [book["id"] for book in seen]
     assert len(ids) == len(set(ids))
@@ -91,11 +92,11 @@ async def test_empty_listing(client: httpx.AsyncClient) -> None:
 async def test_q_matches_title_or_author_case_insensitively(
     client: httpx.AsyncClient, books: list[Book]
 ) -> None:
-    seen = await page_through(client, {"q": "aUtHoR 12", "limit": 100})
+    seen = await page_through(client, "/api/books", {"q": "aUtHoR 12", "limit": 100})
     assert {b["id"] for b in seen} == {
         b["id"] for b in books if "author 12" in b["author"].lower()
     }
-    seen = await page_through(client, {"q": "book 04", "limit": 100})
+    seen = await page_through(client, "/api/books", {"q": "book 04", "limit": 100})
     assert {b["id"] for b in seen} == {
         b["id"] for b in books if "book 04" in b["title"].lower()
     }
@@ -113,7 +114,9 @@ async def test_q_treats_like_wildcards_literally(
 async def test_author_filter_is_exact_and_case_insensitive(
     client: httpx.AsyncClient, books: list[Book]
 ) -> None:
-    seen = await page_through(client, {"author": "AUTHOR 1", "limit": 100})
+    seen = await page_through(
+        client, "/api/books", {"author": "AUTHOR 1", "limit": 100}
+    )
     assert {b["id"] for b in seen} == {
         b["id"] for b in books if b["author"] == "Author 1"
     }
@@ -127,6 +130,7 @@ async def test_date_filters_are_inclusive(
     low, high = dated[100], dated[300]
     seen = await page_through(
         client,
+        "/api/books",
         {
             "published_after": low,
             "published_before": high,
@@ -149,7 +153,9 @@ async def test_filters_and_sort_combine(
     client: httpx.AsyncClient, books: list[Book]
 ) -> None:
     seen = await page_through(
-        client, {"author": "author 3", "q": "book", "sort": "-title", "limit": 9}
+        client,
+        "/api/books",
+        {"author": "author 3", "q": "book", "sort": "-title", "limit": 9},
     )
     expected = [b for b in books if b["author"] == "Author 3"]
     assert [b["id"] for b in seen] == expected_order(expected, "-title")

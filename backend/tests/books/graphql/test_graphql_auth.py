@@ -12,7 +12,8 @@ from backend.apps.users.models import UserModel
 from backend.http.tokens import issue_access_token
 from backend.settings import Settings
 from tests.books.factories import isbn13, seed_books
-from tests.books.graphql_client import BOOKS, execute, global_id, only_error
+from tests.books.graphql.documents import BOOKS
+from tests.helpers.graphql import execute, global_id, only_error
 from tests.users.factories import raw_token
 
 CREATE = """mutation($input: BookInput!) { createBook(input: $input) { id title } }"""

@@ -20,17 +20,10 @@ from backend.apps.books.services import BookFilter, BookListQuery, BookService, 
 from backend.models import BookModel as RegisteredBook
 from backend.paging.keyset import Position
 from tests.books.factories import BASE_TIME, seed_books
-from tests.sql_counter import StatementRecorder
+from tests.helpers.sql import StatementRecorder, plan_nodes
 
 FILTERS = [BookFilter(), BookFilter(q="book 01"), BookFilter(author="Author 3")]
 _NAMED = postgresql.dialect(paramstyle="named")
-
-
-def _plan_nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    nodes = [plan]
-    for child in plan.get("Plans", []):
-        nodes.extend(_plan_nodes(child))
-    return nodes
 
 
 async def explain(
@@ -48,7 +41,7 @@ async def explain(
         text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
     )
     (document,) = result.scalar_one()
-    return _plan_nodes(document["Plan"])
+    return plan_nodes(document["Plan"])
 
 
 @pytest.mark.parametrize("sort", list(BookSort))

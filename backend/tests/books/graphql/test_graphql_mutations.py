@@ -8,15 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.books.factories import book_payload
-from tests.books.graphql_client import (
-    BOOK_FIELDS,
-    Body,
-    as_rest,
-    execute,
-    global_id,
-    only_error,
-    rest_book,
-)
+from tests.books.graphql.documents import BOOK_FIELDS, as_rest, rest_book
+from tests.helpers.graphql import Body, execute, global_id, only_error
 
 CREATE = f"""mutation($input: BookInput!) {{
   createBook(input: $input) {{ {BOOK_FIELDS} }}

@@ -14,9 +14,10 @@ import pytest
 
 from backend.app import create_app
 from backend.settings import RateLimitWindow
-from tests.admin.forms import sign_in
-from tests.conftest import http_client, make_settings
-from tests.lifespan import serving
+from tests.helpers.admin_forms import sign_in
+from tests.helpers.http import http_client
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import make_settings
 
 type LimitedClient = Callable[
     [int, RateLimitWindow], AbstractAsyncContextManager[httpx.AsyncClient]

@@ -1,4 +1,4 @@
-"""Helpers to page through `GET /api/books` and to predict its order."""
+"""Page through a REST listing to its end, and predict a keyset order."""
 
 from collections.abc import Callable
 from datetime import date
@@ -6,22 +6,23 @@ from typing import Any
 
 import httpx
 
-type Book = dict[str, Any]
+type Item = dict[str, Any]
 
 
 async def page_through(
     client: httpx.AsyncClient,
+    path: str,
     params: dict[str, str | int],
     *,
     between_pages: Callable[[int], Any] | None = None,
-) -> list[Book]:
+) -> list[Item]:
     """Every item of a listing, following `next_cursor` to the end."""
-    items: list[Book] = []
+    items: list[Item] = []
     cursor: str | None = None
     pages = 0
     while True:
         query = dict(params) | ({"cursor": cursor} if cursor else {})
-        response = await client.get("/api/books", params=query)
+        response = await client.get(path, params=query)
         assert response.status_code == 200, response.text
         body = response.json()
         items.extend(body["items"])
@@ -34,12 +35,12 @@ async def page_through(
             await between_pages(pages)
 
 
-def expected_order(books: list[Book], sort: str) -> list[int]:
+def expected_order(items: list[Item], sort: str) -> list[int]:
     """Ids in the order the API promises: key, then id; NULL dates last."""
     field = sort.removeprefix("-")
     descending = sort.startswith("-")
-    present = [b for b in books if b[field] is not None]
-    missing = [b for b in books if b[field] is None]
+    present = [b for b in items if b[field] is not None]
+    missing = [b for b in items if b[field] is None]
     present.sort(key=lambda b: (b[field], b["id"]), reverse=descending)
     missing.sort(key=lambda b: b["id"], reverse=descending)
     return [b["id"] for b in present + missing]
