@@ -110,7 +110,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 "level": settings.log_level,
                 "handlers": ["queue_listener"],
             },
-            # http_errors logs each 500 once, with the request id; Litestar
+            # http/errors.py logs each 500 once, with the request id; Litestar
             # would log 4xx too and the 500s a second time.
             log_exceptions="never",
         ),
