@@ -16,6 +16,7 @@ from strawberry.types import Info
 from backend.apps.books.services import BookService
 from backend.apps.users.models import UserModel
 from backend.graphql.limits import OperationLimits
+from backend.http.bearer import bearer_lookup_error
 from backend.http.request_log import request_id_of
 from backend.http.state import cursor_codec_of
 from backend.paging.cursors import CursorCodec
@@ -26,12 +27,14 @@ class GraphQLContext(BaseContext, kw_only=True):
 
     `user` is the active user the authentication middleware found for the
     request's bearer token (`request.user`), or None: reads are public, and
-    permission classes guard the writes. Strawberry's controller fills `request`.
+    permission classes guard the writes. `user_lookup_error` is set when the
+    database was away for that lookup. Strawberry's controller fills `request`.
     """
 
     db_session: AsyncSession
     books: BookService
     user: UserModel | None
+    user_lookup_error: BaseException | None = None
     cursor_codec: CursorCodec
     limits: OperationLimits
     request_id: str
@@ -56,6 +59,7 @@ def make_context_getter(
             db_session=db_session,
             books=BookService(session=db_session),
             user=user if isinstance(user := scope.get("user"), UserModel) else None,
+            user_lookup_error=bearer_lookup_error(scope),
             cursor_codec=cursor_codec_of(state),
             limits=limits,
             request_id=request_id_of(scope),

@@ -23,5 +23,13 @@ class IsAuthenticated(BasePermission):
 
         The authentication middleware looked the user up; a missing, bad,
         expired or stale token left the request anonymous.
+
+        Raises:
+            the database error that kept the middleware from looking the user
+            up (`SERVICE_UNAVAILABLE`, as any field would answer).
         """
-        return info.context.user is not None
+        if info.context.user is not None:
+            return True
+        if info.context.user_lookup_error is not None:
+            raise info.context.user_lookup_error
+        return False

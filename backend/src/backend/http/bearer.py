@@ -22,10 +22,13 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware.authentication import AuthenticationResult
 from litestar.openapi.spec import SecurityRequirement
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
+from litestar.types import Scope
+from sqlalchemy.exc import SQLAlchemyError
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
 from backend.database import READ_STATE_KEY
+from backend.errors import database_unavailable, query_timed_out
 from backend.http.request_log import record_user
 from backend.http.tokens import ALGORITHM, user_for_token
 from backend.settings import Settings
@@ -38,6 +41,7 @@ NOT_AUTHENTICATED_HERE = ["^/admin", "^/schema", "^/health$", "^/ready$"]
 # GraphQL answers every error as a GraphQL error: a rejected token leaves the
 # request anonymous there, and a field that needs the user refuses it.
 _ANONYMOUS_WHEN_REJECTED = re.compile("^/graphql")
+_LOOKUP_ERROR_STATE_KEY = "bearer_lookup_error"
 
 AUTHENTICATION_REQUIRED = (
     "Authentication required: send `Authorization: Bearer <token>`"
@@ -57,18 +61,25 @@ class OptionalJWTAuthenticationMiddleware(JWTAuthenticationMiddleware):
     ) -> AuthenticationResult:
         """Anonymous without the header; the token's user, or 401, with it.
 
-        On `/graphql` a rejected header or token leaves the request anonymous.
+        On `/graphql` a rejected header or token leaves the request anonymous,
+        and so does a database that is away, noted for `bearer_lookup_error`.
 
         Raises:
             NotAuthorizedException: the header is not `Bearer <token>`, or the
                 token is invalid or names no active user (not on `/graphql`).
         """
+        graphql = _ANONYMOUS_WHEN_REJECTED.match(connection.scope["path"]) is not None
         try:
             result = await self._authenticate_header(connection)
         except NotAuthorizedException:
-            if _ANONYMOUS_WHEN_REJECTED.match(connection.scope["path"]):
+            if graphql:
                 return AuthenticationResult(user=None, auth=None)
             raise
+        except (SQLAlchemyError, OSError) as exc:  # TimeoutError is an OSError
+            if not graphql or not (database_unavailable(exc) or query_timed_out(exc)):
+                raise
+            connection.scope.setdefault("state", {})[_LOOKUP_ERROR_STATE_KEY] = exc
+            return AuthenticationResult(user=None, auth=None)
         if isinstance(result.user, UserModel):
             record_user(connection.scope, result.user.id)
         return result
@@ -88,6 +99,15 @@ class OptionalJWTAuthenticationMiddleware(JWTAuthenticationMiddleware):
             )
         except NotAuthorizedException as exc:
             raise _unauthorized(REJECTED_BEARER) from exc
+
+
+def bearer_lookup_error(scope: Scope) -> BaseException | None:
+    """The database error that kept the token's user from being looked up (`/graphql`).
+
+    GraphQL raises it again where a field needs the user, so the client gets
+    `SERVICE_UNAVAILABLE` (as from any field), not `UNAUTHENTICATED`.
+    """
+    return scope.get("state", {}).get(_LOOKUP_ERROR_STATE_KEY)
 
 
 def build_jwt_auth(

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
 from backend.apps.users.models import UserModel
+from backend.apps.users.services import UserService
 from backend.http.tokens import issue_access_token
 from backend.settings import Settings
 from tests.books.factories import isbn13, seed_books
@@ -119,3 +120,24 @@ async def test_each_mutation_succeeds_with_a_valid_token(
     deleted = await execute(client, DELETE, {"id": new_id})
     assert deleted["data"]["deleteBook"] == new_id
     assert await snapshot(db_session) == []
+
+
+async def test_a_database_away_during_the_token_lookup_is_service_unavailable(
+    client: httpx.AsyncClient,
+    db_session: AsyncSession,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reads go on anonymous; a field that needs the user says the database is away."""
+    await seed_books(db_session, 2)
+
+    async def refused(*_: object, **__: object) -> None:
+        raise ConnectionRefusedError(111, "Connect call failed")
+
+    monkeypatch.setattr(UserService, "get_active_user", refused)
+    read = await execute(client, BOOKS, {"first": 5})
+    assert "errors" not in read
+    assert len(read["data"]["books"]["edges"]) == 2
+    error = only_error(await execute(client, *mutations(0)[0]))
+    assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    rest = await client.get("/api/books")
+    assert rest.status_code == 503
