@@ -22,7 +22,7 @@ cleanup() {
     rm -f "$versions/$file"
   done
   (cd backend && uv run python -c \
-    'import sys; from tests.database import drop_database; drop_database(sys.argv[1])' \
+    'import sys; from tests.helpers.database import drop_database; drop_database(sys.argv[1])' \
     "$DATABASE_URL") || true
 }
 trap cleanup EXIT

@@ -16,8 +16,8 @@ from sqlalchemy.engine import make_url
 from strawberry.relay import to_base64
 
 from backend.apps.books.services import BookListQuery, BookSort
-from backend.cursors import CursorCodec, query_scope
-from backend.keyset import Position
+from backend.paging.cursors import CursorCodec, query_scope
+from backend.paging.keyset import Position
 from backend.settings import Settings, get_settings
 from bench import load, seed, servers
 

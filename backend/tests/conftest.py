@@ -3,12 +3,11 @@
 import os
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Iterator
-from contextlib import asynccontextmanager
 from functools import partial
 
 import httpx
 import pytest
-from advanced_alchemy.alembic.commands import AlembicCommands
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from advanced_alchemy.extensions.litestar.plugins import SQLAlchemyInitPlugin
 from litestar import Litestar
 from redis.asyncio import Redis
@@ -18,40 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from backend.app import create_app
 from backend.apps.users.models import UserModel
 from backend.apps.users.passwords import hash_password
-from backend.database import AlchemyConfig, alchemy_config
+from backend.database import AlchemyConfig
 from backend.settings import Environment, Settings
-from tests.database import create_database, drop_database
-from tests.lifespan import serving
-from tests.sql_counter import StatementRecorder, recording_statements
+from tests.helpers.admin_forms import SUPERUSER_EMAIL, sign_in
+from tests.helpers.database import create_database, drop_database, migrate
+from tests.helpers.http import http_client
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import TEST_REDIS_URL, make_settings
+from tests.helpers.sql import StatementRecorder, recording_statements
 from tests.users.factories import TEST_PASSWORD, add_user, bearer
-
-TEST_SECRET_KEY = "test-secret-key-0123456789abcdef0123456789"
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def make_settings(database_url: str, **overrides: object) -> Settings:
-    """Settings for an app under test."""
-    values: dict[str, object] = {
-        "app_env": Environment.TEST,
-        "database_url": database_url,
-        "secret_key": TEST_SECRET_KEY,
-        # The in-process clients' host; production refuses to start without a list.
-        "allowed_hosts": ["testserver"],
-        # Tests share one client address; tests/users/test_rate_limit.py and
-        # tests/test_rate_limits.py check the limits on apps of their own.
-        "login_rate_limit": 10_000,
-        "login_account_rate_limit": 10_000,
-        "api_rate_limit": 100_000,
-    }
-    values.update(overrides)
-    return Settings.model_validate(values)
-
-
-def migrate(database_url: str, revision: str = "head") -> None:
-    """Upgrade a database with the project's migrations."""
-    AlembicCommands(
-        sqlalchemy_config=alchemy_config(make_settings(database_url))
-    ).upgrade(revision)
 
 
 @pytest.fixture(scope="session")
@@ -117,19 +91,6 @@ async def db_session(
             await transaction.rollback()
 
 
-@asynccontextmanager
-async def http_client(
-    app: Litestar, headers: dict[str, str] | None = None
-) -> AsyncGenerator[httpx.AsyncClient]:
-    """An HTTP client talking to `app` in-process."""
-    # httpx types ASGI apps more narrowly than Litestar's (TypedDict) scopes.
-    transport = httpx.ASGITransport(app=app)  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver", headers=headers
-    ) as http:
-        yield http
-
-
 @pytest.fixture(scope="session")
 async def password_hash() -> str:
     """The hash of `TEST_PASSWORD`, made once: argon2 takes ~0.2 s a hash."""
@@ -188,3 +149,49 @@ async def redis_namespace() -> AsyncGenerator[str]:
         if keys:
             await client.delete(*keys)
         await client.aclose()
+
+
+@pytest.fixture
+async def superuser(db_session: AsyncSession, password_hash: str) -> UserModel:
+    """An active superuser in the test's transaction."""
+    return await add_user(
+        db_session,
+        email=SUPERUSER_EMAIL,
+        password_hash=password_hash,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+async def admin_client(
+    app: Litestar, db_session: AsyncSession, superuser: UserModel
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client signed in to the admin as `superuser`."""
+    async with http_client(app) as http:
+        response = await sign_in(http, superuser.email, TEST_PASSWORD)
+        assert response.status_code == 303, response.text
+        yield http
+
+
+@pytest.fixture
+async def production_app(
+    app: Litestar,
+    db_config: SQLAlchemyAsyncConfig,
+    db_session: AsyncSession,
+    settings: Settings,
+) -> AsyncIterator[Litestar]:
+    """The app in production mode, reading through the test's transaction."""
+    production = create_app(
+        make_settings(
+            settings.database_url.encoded_string(),
+            app_env=Environment.PRODUCTION,
+            secret_key="p" * 48,
+            admin_session_secret="q" * 48,
+        )
+    )
+    async with serving(production):
+        config = production.plugins.get(SQLAlchemyInitPlugin).config[0]
+        assert isinstance(config, AlchemyConfig)
+        test_maker = app.state[db_config.session_maker_app_state_key]
+        with config.sessions_from(production.state, test_maker):
+            yield production

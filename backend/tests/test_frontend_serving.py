@@ -7,8 +7,9 @@ import httpx
 import pytest
 
 from backend.app import create_app
-from tests.conftest import http_client, make_settings
-from tests.lifespan import serving
+from tests.helpers.http import http_client
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import make_settings
 
 INDEX = "<!doctype html><title>Books</title><div id=root></div>"
 

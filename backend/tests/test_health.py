@@ -9,8 +9,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.app import create_app
-from tests.conftest import http_client, make_settings
-from tests.lifespan import serving
+from tests.helpers.http import http_client
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import make_settings
 
 UNREACHABLE = "postgresql+asyncpg://postgres@127.0.0.1:9/nowhere"
 

@@ -7,7 +7,8 @@ import pytest
 
 from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH
 from backend.apps.books.validation import FILTER_TEXT_MAX_LENGTH
-from tests.books.graphql_client import BOOKS, execute
+from tests.books.graphql.documents import BOOKS
+from tests.helpers.graphql import execute
 
 BOOK = {"title": "Dune", "author": "Frank Herbert", "isbn": "0-441-17271-7"}
 

@@ -8,10 +8,11 @@ from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
 
 from backend.app import create_app
+from backend.http.stores import AppStores
 from backend.settings import Settings
-from backend.stores import AppStores
-from tests.conftest import TEST_REDIS_URL, http_client, make_settings
-from tests.lifespan import serving
+from tests.helpers.http import http_client
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import TEST_REDIS_URL, make_settings
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ import pytest
 from pydantic import ValidationError
 
 from backend.app import create_app
-from backend.security_headers import ADMIN_POLICY, STRICT_POLICY, TOOLS_POLICY
+from backend.http.security_headers import ADMIN_POLICY, STRICT_POLICY, TOOLS_POLICY
 from backend.settings import Settings
-from tests.conftest import http_client, make_settings
-from tests.lifespan import serving
+from tests.helpers.http import http_client
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import make_settings
 
 ORIGIN = "https://books.example.com"
 

@@ -12,34 +12,34 @@ from litestar.openapi.spec import Components
 from backend.admin import admin_handler
 from backend.apps.books.controllers import BookController
 from backend.apps.users.controllers import AuthController
-from backend.auth.bearer import build_jwt_auth
-from backend.contract import (
+from backend.database import alchemy_config
+from backend.graphql.controller import graphql_controller
+from backend.http.bearer import build_jwt_auth
+from backend.http.errors import EXCEPTION_HANDLERS, JSONBodyRequest
+from backend.http.frontend import frontend_routes
+from backend.http.health import HealthController
+from backend.http.openapi import (
     StrictStructSchemaPlugin,
     integers_in_digits,
     options_allow,
 )
-from backend.cursors import CursorCodec
-from backend.database import alchemy_config
-from backend.dependencies import (
-    CURSOR_CODEC_STATE_KEY,
-    SETTINGS_STATE_KEY,
-    settings_of,
-)
-from backend.frontend import frontend_routes
-from backend.graphql.controller import graphql_controller
-from backend.health import HealthController
-from backend.http_errors import EXCEPTION_HANDLERS, JSONBodyRequest
-from backend.rate_limits import (
+from backend.http.rate_limits import (
     SIGN_IN_LIMITS_STATE_KEY,
     SignInLimits,
     SignInRateLimitMiddleware,
     api_rate_limit,
 )
-from backend.request_budget import RequestBudget
-from backend.request_log import RequestLog
-from backend.security_headers import allowed_hosts, cors_config, security_headers
+from backend.http.request_budget import RequestBudget
+from backend.http.request_log import RequestLog
+from backend.http.security_headers import allowed_hosts, cors_config, security_headers
+from backend.http.state import (
+    CURSOR_CODEC_STATE_KEY,
+    SETTINGS_STATE_KEY,
+    settings_of,
+)
+from backend.http.stores import AppStores
+from backend.paging.cursors import CursorCodec
 from backend.settings import Settings, get_settings
-from backend.stores import AppStores
 
 
 def _api_docs(settings: Settings, components: Components) -> OpenAPIConfig | None:
@@ -115,7 +115,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 "level": settings.log_level,
                 "handlers": ["queue_listener"],
             },
-            # http_errors logs each 500 once, with the request id; Litestar
+            # http/errors.py logs each 500 once, with the request id; Litestar
             # would log 4xx too and the 500s a second time.
             log_exceptions="never",
         ),

@@ -10,8 +10,8 @@ from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.users.models import UserModel
-from tests.admin.forms import csrf_token, sign_in, submit
-from tests.conftest import http_client
+from tests.helpers.admin_forms import csrf_token, sign_in, submit
+from tests.helpers.http import http_client
 from tests.users.factories import TEST_PASSWORD, add_user
 
 

@@ -21,8 +21,8 @@ from playwright.async_api import ConsoleMessage, async_playwright
 
 from backend.app import create_app
 from backend.apps.users.passwords import hash_password
-from tests.conftest import make_settings, migrate
-from tests.database import asyncpg_dsn, create_database, drop_database
+from tests.helpers.database import asyncpg_dsn, create_database, drop_database, migrate
+from tests.helpers.settings import make_settings
 from tests.users.factories import TEST_PASSWORD
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))

@@ -28,6 +28,7 @@ FIXTURE_VIOLATIONS = {
         "backend.apps.books.services -> backend.apps.users.models (l.4)"
     ),
     "backend-never-imports-frontend": "backend.bridge -> frontend (l.1)",
+    "shared-domain-pieces-are-transport-free": "backend.kit.text -> litestar (l.1)",
     "app-layers": "backend.apps.books.models -> backend.apps.books.services (l.3)",
 }
 

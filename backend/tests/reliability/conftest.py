@@ -13,8 +13,7 @@ import httpx
 import pytest
 
 from backend.apps.users.passwords import hash_password
-from tests.conftest import migrate
-from tests.database import asyncpg_dsn, create_database, drop_database
+from tests.helpers.database import asyncpg_dsn, create_database, drop_database, migrate
 from tests.users.factories import TEST_PASSWORD
 
 FIGURES = pytest.StashKey[dict[str, str]]()

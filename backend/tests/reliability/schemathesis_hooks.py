@@ -28,7 +28,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from backend.apps.books.services import SEARCH_TOO_SHORT
 from backend.graphql.errors import ErrorCode
-from backend.text import is_visible
+from backend.kit.text import is_visible
 
 CLIENT_CODES = frozenset(ErrorCode) - {ErrorCode.INTERNAL_SERVER_ERROR}
 HTTP_BAD_REQUEST = 400

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 
 from bench.servers import BACKEND_DIR, free_port
-from tests.conftest import TEST_SECRET_KEY
+from tests.helpers.settings import TEST_SECRET_KEY
 
 START_TIMEOUT_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 20.0

@@ -9,7 +9,7 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.database import asyncpg_dsn
+from tests.helpers.database import asyncpg_dsn
 from tests.reliability.conftest import add_user, sign_in
 from tests.reliability.servers import Server, serve, server_env
 

@@ -18,8 +18,7 @@ import httpx
 import pytest
 
 from backend.errors import DATABASE_UNAVAILABLE
-from tests.conftest import migrate
-from tests.database import asyncpg_dsn
+from tests.helpers.database import asyncpg_dsn, migrate
 from tests.reliability.conftest import add_user, sign_in
 from tests.reliability.postgres_cluster import (
     Cluster,

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import TEST_REDIS_URL
+from tests.helpers.settings import TEST_REDIS_URL
 from tests.reliability.conftest import add_user, sign_in
 from tests.reliability.servers import Server, serve, server_env
 

@@ -16,7 +16,7 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.database import asyncpg_dsn
+from tests.helpers.database import asyncpg_dsn
 from tests.reliability.servers import STOP_TIMEOUT_SECONDS, Server, serve, server_env
 
 pytestmark = pytest.mark.reliability

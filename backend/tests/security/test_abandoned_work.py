@@ -19,8 +19,8 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.admin.forms import sign_in
-from tests.database import asyncpg_dsn
+from tests.helpers.admin_forms import sign_in
+from tests.helpers.database import asyncpg_dsn
 from tests.reliability.conftest import USER_EMAIL, add_user
 from tests.reliability.servers import Server, serve, server_env
 from tests.users.factories import TEST_PASSWORD

@@ -27,14 +27,10 @@ from backend.admin.views.user import UserAdminView
 from backend.apps.books.models import BookModel
 from backend.apps.books.services import SEARCH_MAX_LENGTH
 from backend.apps.users.models import UserModel
-from tests.admin.conftest import admin_client, superuser
-from tests.admin.forms import csrf_token, submit
 from tests.books.factories import isbn13, seed_books
-from tests.books.test_books_query_plans import _plan_nodes
-from tests.conftest import http_client
-from tests.sql_counter import StatementRecorder
-
-__all__ = ["admin_client", "superuser"]
+from tests.helpers.admin_forms import csrf_token, submit
+from tests.helpers.http import http_client
+from tests.helpers.sql import StatementRecorder, plan_nodes
 
 BAD_PKS = [
     "abc",
@@ -289,7 +285,7 @@ async def _plan(
         text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
     )
     (document,) = result.scalar_one()
-    return [node["Node Type"] for node in _plan_nodes(document["Plan"])]
+    return [node["Node Type"] for node in plan_nodes(document["Plan"])]
 
 
 @pytest.mark.parametrize(

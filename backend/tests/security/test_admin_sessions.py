@@ -12,15 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserFields, UserService
 from backend.settings import Settings
-from tests.admin.conftest import SUPERUSER_EMAIL, admin_client, superuser
-from tests.admin.forms import csrf_token, sign_in
-from tests.conftest import http_client
+from tests.helpers.admin_forms import SUPERUSER_EMAIL, csrf_token, sign_in
+from tests.helpers.http import http_client
 from tests.users.factories import TEST_PASSWORD, bearer
 
 SESSION_COOKIE = "admin_session"
 CSRF_COOKIE = "starlette_admin_csrftoken"
 # The admin tests' fixtures, used here by name.
-__all__ = ["admin_client", "superuser"]
 
 
 def redirects_to_login(response: httpx.Response) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserFields, UserService
 from backend.settings import Settings
-from tests.conftest import http_client
+from tests.helpers.http import http_client
 from tests.reliability.conftest import add_user, sign_in
 from tests.reliability.servers import serve, server_env
 from tests.users.factories import TEST_PASSWORD, bearer, raw_token

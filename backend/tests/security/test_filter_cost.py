@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
 from backend.apps.books.services import BookFilter, BookListQuery, BookService, BookSort
-from tests.books.test_books_query_plans import _plan_nodes
+from tests.helpers.sql import plan_nodes
 
 _NAMED = postgresql.dialect(paramstyle="named")
 CATALOGUE_ROWS = 6_000
@@ -73,7 +73,7 @@ async def plan_of(
         text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
     )
     (document,) = result.scalar_one()
-    return _plan_nodes(document["Plan"])
+    return plan_nodes(document["Plan"])
 
 
 def statements(book_filter: BookFilter) -> dict[str, Select[Any]]:

@@ -3,7 +3,7 @@
 A title of zero-width spaces was stored as a "non-empty" title; a tab, a line
 break, an ANSI escape or a right-to-left override went into titles, authors
 and names, where they break logs and CSV exports or make text read backwards.
-The rule lives in `backend.text` and REST, GraphQL and the admin all reach it
+The rule lives in `backend.kit.text` and REST, GraphQL and the admin all reach it
 through the services; the REST schema states it as a pattern. Braille
 blanks, variation selectors, tags, a lone combining mark, private use and
 noncharacters were still stored as titles: a value must hold a visible
@@ -23,9 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.books.models import BookModel
 from backend.apps.users.cli import EXIT_INVALID, main
 from backend.apps.users.models import UserModel
-from tests.admin.forms import submit
 from tests.books.factories import book_payload, isbn13
-from tests.books.graphql_client import execute, only_error
+from tests.helpers.admin_forms import submit
+from tests.helpers.graphql import execute, only_error
 from tests.users.factories import TEST_PASSWORD, add_user
 
 INVISIBLE_ONLY = {

@@ -24,10 +24,10 @@ from backend.apps.users.models import UserModel
 from backend.database import AlchemyConfig
 from backend.settings import Settings
 from bench.servers import BACKEND_DIR, free_port
-from tests.admin.forms import csrf_token
 from tests.conformance.test_dockerfile import runtime_environment, serving_command
-from tests.conftest import make_settings
-from tests.lifespan import serving
+from tests.helpers.admin_forms import csrf_token
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import make_settings
 from tests.reliability.servers import server_env, stop, wait_until_up
 from tests.users.factories import TEST_PASSWORD, add_user
 

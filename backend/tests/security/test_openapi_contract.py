@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.services import BookSort
-from backend.pagination import MAX_PAGE_SIZE
+from backend.paging.pager import MAX_PAGE_SIZE
 from tests.books.factories import seed_books
 
 MAX_ID = 2**63 - 1

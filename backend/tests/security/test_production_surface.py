@@ -14,8 +14,9 @@ from pydantic import ValidationError
 
 from backend.app import create_app
 from backend.settings import Settings
-from tests.conftest import http_client, make_settings
-from tests.lifespan import serving
+from tests.helpers.http import http_client
+from tests.helpers.lifespan import serving
+from tests.helpers.settings import make_settings
 
 SITE = "api.example.com"
 PRODUCTION = {

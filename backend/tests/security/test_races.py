@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.books.factories import book_payload
-from tests.books.graphql_client import global_id
+from tests.helpers.graphql import global_id
 from tests.reliability.conftest import add_user, sign_in
 from tests.reliability.servers import serve, server_env
 

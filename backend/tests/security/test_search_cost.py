@@ -6,7 +6,7 @@ short, punctuation, wildcards only) is refused up front, on REST and GraphQL.
 Each trigram is one more index lookup: a long search costs the planner more
 than reading the table, so `q` is capped at `SEARCH_MAX_LENGTH` characters.
 On a small table the planner prefers a sequential scan, so the first EXPLAIN
-runs with it disabled (as in tests/books/test_books_query_plans.py); the one
+runs with it disabled (as in tests/books/rest/test_books_query_plans.py); the one
 at the cap runs on an analysed catalogue with nothing disabled.
 """
 
@@ -23,8 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.books.models import BookModel
 from backend.apps.books.services import SEARCH_MAX_LENGTH, BookFilter
 from tests.books.factories import seed_books
-from tests.books.graphql_client import execute, only_error
-from tests.books.test_books_query_plans import _plan_nodes
+from tests.helpers.graphql import execute, only_error
+from tests.helpers.sql import plan_nodes
 from tests.security.test_filter_cost import (
     index_conditions,
     plan_of,
@@ -74,7 +74,7 @@ async def _count_plan(session: AsyncSession, q: str) -> list[dict[str, Any]]:
         text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
     )
     (document,) = result.scalar_one()
-    return _plan_nodes(document["Plan"])
+    return plan_nodes(document["Plan"])
 
 
 @pytest.mark.parametrize("q", ["book 01", "AUTHOR 3", "thor", "100%_x"])

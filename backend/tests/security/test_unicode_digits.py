@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
-from tests.admin.forms import submit
 from tests.books.factories import book_payload, isbn13
-from tests.books.graphql_client import execute, global_id, only_error
+from tests.helpers.admin_forms import submit
+from tests.helpers.graphql import execute, global_id, only_error
 
 ISBN10 = "0441172717"
 ISBN13 = "9780441172719"

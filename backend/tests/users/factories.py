@@ -6,7 +6,7 @@ import jwt
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.users.models import UserModel
-from backend.auth.tokens import ALGORITHM, issue_access_token
+from backend.http.tokens import ALGORITHM, issue_access_token
 
 TEST_PASSWORD = "correct horse battery staple"
 TOKEN_TTL = timedelta(minutes=5)

@@ -17,8 +17,7 @@ import pytest
 from backend.apps.users.cli import EXIT_FAILED, EXIT_INVALID, main
 from backend.apps.users.passwords import verify_password
 from backend.settings import get_settings
-from tests.conftest import migrate
-from tests.database import asyncpg_dsn, create_database, drop_database
+from tests.helpers.database import asyncpg_dsn, create_database, drop_database, migrate
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 

@@ -1,39 +1,52 @@
-"""`user_from_token`: the one way a bearer token becomes a user, for every transport."""
+"""`user_for_token`: how a decoded bearer token becomes a user, for every transport.
 
+Undecodable, forged and expired tokens never get here: the middleware refuses
+them (tests/users/rest/test_auth_api.py, tests/books/graphql/test_graphql_auth.py).
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from litestar.security.jwt import Token
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
-from backend.auth.tokens import user_from_token
-from tests.conftest import TEST_SECRET_KEY
-from tests.users.factories import bearer, raw_token
+from backend.http.tokens import ALGORITHM, VERSION_CLAIM, user_for_token
+from tests.helpers.settings import TEST_SECRET_KEY
+from tests.users.factories import bearer
 
 
-def token_for(user_id: int) -> str:
-    return bearer(user_id, TEST_SECRET_KEY)["Authorization"].removeprefix("Bearer ")
+def decoded_token_for(user_id: int) -> Token:
+    encoded = bearer(user_id, TEST_SECRET_KEY)["Authorization"].removeprefix("Bearer ")
+    return Token.decode(encoded, secret=TEST_SECRET_KEY, algorithm=ALGORITHM)
+
+
+def token_of(sub: str, version: object) -> Token:
+    expires = datetime.now(UTC) + timedelta(minutes=5)
+    return Token(sub=sub, exp=expires, extras={VERSION_CLAIM: version})
 
 
 async def test_valid_token_gives_its_active_user(
     db_session: AsyncSession, user: UserModel
 ) -> None:
     users = UserService(session=db_session)
-    found = await user_from_token(
-        token_for(user.id), users=users, secret=TEST_SECRET_KEY
-    )
+    found = await user_for_token(decoded_token_for(user.id), users=users)
     assert found is not None
     assert found.id == user.id
 
 
-async def test_bad_tokens_and_inactive_users_give_none(
+async def test_tokens_of_no_active_user_give_none(
     db_session: AsyncSession, user: UserModel
 ) -> None:
     users = UserService(session=db_session)
-    expired = raw_token({"sub": str(user.id), "exp": -1, "iat": -900}, TEST_SECRET_KEY)
-    for token in (expired, token_for(user.id)[:-2], "x", token_for(user.id + 999)):
-        assert await user_from_token(token, users=users, secret=TEST_SECRET_KEY) is None
+    for token in (
+        decoded_token_for(user.id + 999),
+        token_of(str(user.id), 1),
+        token_of(str(user.id), "0"),
+        token_of("\u0661", 0),
+        token_of("9" * 19, 0),
+    ):
+        assert await user_for_token(token, users=users) is None
     user.is_active = False
     await db_session.flush()
-    assert (
-        await user_from_token(token_for(user.id), users=users, secret=TEST_SECRET_KEY)
-        is None
-    )
+    assert await user_for_token(decoded_token_for(user.id), users=users) is None

@@ -30,7 +30,7 @@ from backend.admin.csrf import SessionCSRFMiddleware
 from backend.admin.database_errors import render_database_errors
 from backend.admin.views import ADMIN_VIEWS
 from backend.database import READ_METHODS, READ_STATE_KEY
-from backend.rate_limits import SignInLimits
+from backend.http.rate_limits import SignInLimits
 from backend.settings import Settings
 
 ADMIN_PATH = "/admin"

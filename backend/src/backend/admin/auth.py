@@ -26,7 +26,7 @@ from starlette_admin.auth import AdminUser, AuthProvider, LoginFailed
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService, canonical_email
-from backend.rate_limits import SignInLimits, client_address
+from backend.http.rate_limits import SignInLimits, client_address
 
 SESSION_USER_KEY = "user_id"
 SESSION_VERSION_KEY = "credentials_version"

@@ -24,7 +24,7 @@ from backend.errors import (
     database_unavailable,
     query_timed_out,
 )
-from backend.http_errors import TIMED_OUT_RETRY_AFTER_SECONDS
+from backend.http.errors import TIMED_OUT_RETRY_AFTER_SECONDS
 
 logger = logging.getLogger(__name__)
 

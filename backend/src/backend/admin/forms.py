@@ -19,7 +19,7 @@ from starlette_admin.exceptions import FormValidationError
 from starlette_admin.fields import DateField, IntegerField
 
 from backend.errors import InvalidFieldError
-from backend.text import ASCII_INTEGER
+from backend.kit.text import ASCII_INTEGER
 
 # Longer digit strings are out of every column's range (and `int()` refuses
 # very long ones): refused as text rather than converted.

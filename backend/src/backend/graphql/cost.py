@@ -44,7 +44,7 @@ from graphql.execution.values import (
 )
 
 from backend.graphql.fragments import dependency_order, fragments_of, spread_names
-from backend.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from backend.paging.pager import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 FIELD_COST = 1
 COUNT_COST = 50

@@ -19,5 +19,17 @@ class IsAuthenticated(BasePermission):
     async def has_permission(
         self, source: Any, info: GraphQLInfo, **kwargs: Any
     ) -> bool:
-        """Whether the request's bearer token names an active user."""
-        return await info.context.user.get() is not None
+        """Whether the request's bearer token named an active user.
+
+        The authentication middleware looked the user up; a missing, bad,
+        expired or stale token left the request anonymous.
+
+        Raises:
+            the database error that kept the middleware from looking the user
+            up (`SERVICE_UNAVAILABLE`, as any field would answer).
+        """
+        if info.context.user is not None:
+            return True
+        if info.context.user_lookup_error is not None:
+            raise info.context.user_lookup_error
+        return False

@@ -20,17 +20,18 @@ from backend.apps.books.services import (
     BookSort,
 )
 from backend.apps.books.validation import FILTER_TEXT_MAX_LENGTH
-from backend.auth.bearer import BEARER_SECURITY, requires_active_user
-from backend.cursors import (
+from backend.http.bearer import BEARER_SECURITY, requires_active_user
+from backend.http.errors import error_responses
+from backend.http.state import cursor_codec_of
+from backend.kit.text import NO_NUL_PATTERN
+from backend.paging.cursors import (
     CURSOR_PATTERN,
     MAX_CURSOR_LENGTH,
     MIN_CURSOR_LENGTH,
     query_scope,
 )
-from backend.dependencies import cursor_codec_of
-from backend.http_errors import error_responses
-from backend.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, KeysetPaginator, Page
-from backend.text import NO_NUL_PATTERN
+from backend.paging.pager import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, KeysetPager
+from backend.paging.rest import KeysetPaginator, Page
 
 Limit = Annotated[
     int,
@@ -101,15 +102,15 @@ class BookController(Controller):
         query = BookListQuery(
             filter=BookFilter(q, author, published_after, published_before), sort=sort
         )
-        paginator = KeysetPaginator(
-            fetch=lambda after, size: books.list_page(
-                query=query, limit=size, after=after
+        pager = KeysetPager(
+            fetch=lambda after, size, backward: books.list_page(
+                query=query, limit=size, after=after, backward=backward
             ),
             order=sort.order,
             codec=cursor_codec_of(state),
             scope=query_scope(query),
-            to_item=BookRead.from_model,
         )
+        paginator = KeysetPaginator(pager, to_item=BookRead.from_model)
         return await paginator.page(cursor=cursor, limit=limit)
 
     @get(

@@ -6,7 +6,7 @@ from advanced_alchemy.base import IdentityAuditBase
 from sqlalchemy import CheckConstraint, Date, Index, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.keyset import nulls_last_key
+from backend.paging.keyset import nulls_last_key
 
 TITLE_MAX_LENGTH = 255
 AUTHOR_MAX_LENGTH = 255

@@ -13,7 +13,7 @@ from backend.apps.books.models import (
 )
 from backend.apps.books.services import StoredBook
 from backend.apps.books.validation import BookFields
-from backend.text import SINGLE_LINE_PATTERN
+from backend.kit.text import SINGLE_LINE_PATTERN
 
 # The service checks every rule; these bounds and patterns state in the
 # OpenAPI document what a client can check before sending, and stop an

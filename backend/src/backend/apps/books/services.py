@@ -18,8 +18,8 @@ from backend.apps.books.isbn import normalize_isbn
 from backend.apps.books.models import BookModel
 from backend.apps.books.validation import BookFields, clean_book_fields
 from backend.errors import InvalidFieldError
-from backend.keyset import KeysetPage, Position, SortOrder, page, seek
-from backend.row_writes import delete_row, lock_row
+from backend.kit.row_writes import delete_row, lock_row
+from backend.paging.keyset import KeysetPage, Position, SortOrder, page, seek
 
 
 class StoredBook(Protocol):

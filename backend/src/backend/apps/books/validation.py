@@ -10,7 +10,7 @@ from backend.apps.books.models import (
     TITLE_MAX_LENGTH,
 )
 from backend.errors import InvalidFieldError
-from backend.text import check_no_nul, clean_single_line
+from backend.kit.text import check_no_nul, clean_single_line
 
 REQUIRED_FIELDS = ("title", "author", "isbn")
 FILTER_TEXT_MAX_LENGTH = 255

@@ -20,10 +20,10 @@ from backend.apps.users.schemas import (
     UserRead,
 )
 from backend.apps.users.services import UserService, canonical_email
-from backend.auth.bearer import BEARER_SECURITY, requires_active_user
-from backend.auth.tokens import issue_access_token
-from backend.http_errors import error_responses
-from backend.rate_limits import SIGN_IN_OPT, SignInLimits, sign_in_limits_of
+from backend.http.bearer import BEARER_SECURITY, requires_active_user
+from backend.http.errors import error_responses
+from backend.http.rate_limits import SIGN_IN_OPT, SignInLimits, sign_in_limits_of
+from backend.http.tokens import issue_access_token
 from backend.settings import Settings
 
 AUTH_PATH = "/api/auth"

@@ -7,7 +7,7 @@ import msgspec
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
 from backend.apps.users.validation import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
-from backend.text import NO_NUL_PATTERN, PASSWORD_PATTERN
+from backend.kit.text import NO_NUL_PATTERN, PASSWORD_PATTERN
 
 
 class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):

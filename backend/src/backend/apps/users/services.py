@@ -14,7 +14,7 @@ from backend.apps.users.validation import (
     clean_user_fields,
 )
 from backend.errors import InvalidFieldError
-from backend.row_writes import lock_row
+from backend.kit.row_writes import lock_row
 
 __all__ = ("UserFields", "UserService", "canonical_email", "search_clause")
 

@@ -5,7 +5,7 @@ from typing import TypedDict
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH
 from backend.errors import InvalidFieldError
-from backend.text import check_password_text, clean_single_line
+from backend.kit.text import check_password_text, clean_single_line
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128

@@ -8,9 +8,10 @@ from strawberry import relay
 from backend.apps.books.graphql.inputs import BookFilterInput, BookOrder
 from backend.apps.books.graphql.types import BookConnection, BookType, book_id_of
 from backend.apps.books.services import BookFilter, BookListQuery
-from backend.cursors import query_scope
-from backend.graphql.connections import ConnectionArgs, keyset_slice
 from backend.graphql.context import GraphQLInfo
+from backend.paging.cursors import query_scope
+from backend.paging.pager import KeysetPager
+from backend.paging.relay import ConnectionArgs, keyset_slice
 
 
 @strawberry.type
@@ -56,8 +57,7 @@ class BookQuery:
             filter=filter.to_filter() if filter else BookFilter(), sort=order_by.sort
         )
         books = info.context.books
-        page = await keyset_slice(
-            ConnectionArgs(first=first, after=after, last=last, before=before),
+        pager = KeysetPager(
             fetch=lambda position, limit, backward: books.list_page(
                 query=query, limit=limit, after=position, backward=backward
             ),
@@ -65,4 +65,6 @@ class BookQuery:
             codec=info.context.cursor_codec,
             scope=query_scope(query),
         )
+        args = ConnectionArgs(first=first, after=after, last=last, before=before)
+        page = await keyset_slice(args, pager)
         return BookConnection.from_slice(page, book_filter=query.filter)

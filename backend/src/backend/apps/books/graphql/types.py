@@ -12,9 +12,9 @@ from strawberry import relay
 
 from backend.apps.books.services import BookFilter, BookRecord, StoredBook
 from backend.errors import InvalidFieldError
-from backend.graphql.connections import KeysetSlice
 from backend.graphql.context import GraphQLInfo
-from backend.pagination import MAX_PAGE_SIZE
+from backend.paging.pager import MAX_PAGE_SIZE
+from backend.paging.relay import KeysetSlice
 
 BOOK_TYPE_NAME = "Book"
 _DATABASE_ID = re.compile(r"[0-9]{1,18}")

@@ -1,1 +1,0 @@
-"""Who is calling: access tokens, the REST middleware and guards."""

@@ -1,0 +1,1 @@
+"""HTTP plumbing every app shares: errors, auth, limits, headers, logs, probes."""

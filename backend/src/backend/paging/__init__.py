@@ -1,0 +1,1 @@
+"""Keyset paging: seek core, signed cursors, one pager, REST and Relay adapters."""

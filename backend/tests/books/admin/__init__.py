@@ -1,0 +1,1 @@
+"""Book tests through the admin."""

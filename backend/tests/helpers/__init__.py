@@ -1,0 +1,1 @@
+"""Entity-agnostic test helpers: settings, databases, HTTP, GraphQL, SQL, listings."""

@@ -1,0 +1,1 @@
+"""User tests through the admin."""

@@ -1,0 +1,1 @@
+"""User tests over REST."""
