@@ -40,3 +40,5 @@ def downgrade() -> None:
     """Revert this revision."""
     op.drop_index("ix_book_author_trgm", table_name="book", postgresql_using="gin")
     op.drop_index("ix_book_title_trgm", table_name="book", postgresql_using="gin")
+    # Only these indexes use pg_trgm: the revision that created it removes it.
+    op.execute("DROP EXTENSION IF EXISTS pg_trgm")

@@ -1,42 +1,50 @@
-"""Every rule 001 check, and `run_checks` to run them all on a tree.
+"""Every rule 001 check, and `run_checks` to run them on a tree.
 
 Each check takes the backend root (a directory laid out like `backend/`) and
-the exemptions, and returns problems: one line each, naming the file and what
-to change.
+the exemptions, and returns `Problem`s naming the step, the file and line and
+what to change. All but one read the source with `ast`; `controllers_registered`
+builds the app (`routes.py`), so `run_checks(..., build=False)` skips it.
 """
 
 from pathlib import Path
 from typing import Protocol
 
+from scripts.conformance.admin import admin_views
+from scripts.conformance.domain import model_bases, service_shape
 from scripts.conformance.exemptions import (
     Exemptions,
     load_exemptions,
     stale_exemptions,
 )
+from scripts.conformance.migrations import downgrades, tables_created
+from scripts.conformance.mutations import mutation_rollback
 from scripts.conformance.names import layer_names, model_names, table_names
+from scripts.conformance.paging import (
+    connection_fields,
+    list_connections,
+    offset_paging,
+    rest_lists,
+)
+from scripts.conformance.problems import Problem
+from scripts.conformance.relay_types import graphql_inputs, graphql_types
+from scripts.conformance.routes import controllers_registered
 from scripts.conformance.sessions import session_use
 from scripts.conformance.wiring import (
     admin_registry,
-    migrations,
+    context_services,
+    graphql_exports,
     required_files,
     schema_registration,
 )
 
 __all__ = (
-    "CHECKS",
+    "BUILD_CHECKS",
+    "STATIC_CHECKS",
     "Check",
     "Exemptions",
-    "admin_registry",
-    "layer_names",
+    "Problem",
     "load_exemptions",
-    "migrations",
-    "model_names",
-    "required_files",
     "run_checks",
-    "schema_registration",
-    "session_use",
-    "stale_exemptions",
-    "table_names",
 )
 
 
@@ -45,24 +53,44 @@ class Check(Protocol):
 
     __name__: str
 
-    def __call__(self, root: Path, exemptions: Exemptions, /) -> list[str]:
-        """One line per problem; none when the tree conforms."""
+    def __call__(self, root: Path, exemptions: Exemptions, /) -> list[Problem]:
+        """One problem per break; none when the tree conforms."""
         ...
 
 
-CHECKS: tuple[Check, ...] = (
+STATIC_CHECKS: tuple[Check, ...] = (
     required_files,
     model_names,
     layer_names,
     table_names,
-    admin_registry,
+    model_bases,
+    service_shape,
+    graphql_types,
+    graphql_inputs,
+    list_connections,
+    connection_fields,
+    offset_paging,
+    rest_lists,
+    mutation_rollback,
+    graphql_exports,
     schema_registration,
-    migrations,
+    context_services,
+    admin_views,
+    admin_registry,
+    tables_created,
+    downgrades,
     session_use,
     stale_exemptions,
 )
+BUILD_CHECKS: tuple[Check, ...] = (controllers_registered,)
 
 
-def run_checks(root: Path, exemptions: Exemptions) -> list[str]:
-    """Every problem every check finds in the tree at `root`."""
-    return [problem for check in CHECKS for problem in check(root, exemptions)]
+def run_checks(
+    root: Path, exemptions: Exemptions, *, build: bool = True
+) -> list[Problem]:
+    """Every problem the checks find in the tree at `root`.
+
+    `build=False` leaves out the one check that builds the app.
+    """
+    checks = STATIC_CHECKS + (BUILD_CHECKS if build else ())
+    return [problem for check in checks for problem in check(root, exemptions)]

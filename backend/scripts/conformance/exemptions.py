@@ -9,6 +9,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from scripts.conformance.problems import Problem
 from scripts.conformance.tree import ADMIN_VIEWS, APPS, entities, entity_apps
 
 type Exemptions = Mapping[str, Mapping[str, str]]
@@ -16,6 +17,7 @@ type Exemptions = Mapping[str, Mapping[str, str]]
 GRAPHQL = "graphql"
 ADMIN = "admin"
 PARTS = (GRAPHQL, ADMIN)
+PYPROJECT = "pyproject.toml [tool.conformance.exempt]"
 
 
 def is_exempt(exemptions: Exemptions, app: str, part: str | None) -> bool:
@@ -29,25 +31,51 @@ def load_exemptions(pyproject: Path) -> Exemptions:
     return config.get("tool", {}).get("conformance", {}).get("exempt", {})
 
 
-def stale_exemptions(root: Path, exemptions: Exemptions) -> list[str]:
+def _stale(root: Path, app: str, part: str, reason: object) -> str | None:
+    if not str(reason).strip():
+        return f"{app}.{part}: give the reason"
+    if part not in PARTS:
+        return f"{app}.{part}: parts are {PARTS}"
+    if part == GRAPHQL and (root / APPS / app / "graphql").exists():
+        return f"{app}.{part}: {APPS}/{app}/graphql exists; drop the exemption"
+    if part == ADMIN and any(
+        (root / ADMIN_VIEWS / f"{e.module}.py").exists()
+        for e in entities(root)
+        if e.app == app
+    ):
+        return f"{app}.{part}: {APPS}/{app} has an admin view; drop the exemption"
+    return None
+
+
+def stale_exemptions(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Each exemption names an entity app, a part it still leaves out, and why."""
     problems = []
     apps = entity_apps(root)
     for app, parts in exemptions.items():
         if app not in apps:
-            problems.append(f"exemption for {app!r}: no such entity app")
+            problems.append(
+                Problem("exemptions", PYPROJECT, f"{app!r} is no entity app")
+            )
             continue
-        for part, reason in parts.items():
-            if not str(reason).strip():
-                problems.append(f"exemption {app}.{part}: give the reason")
-            if part not in PARTS:
-                problems.append(f"exemption {app}.{part}: parts are {PARTS}")
-            elif part == GRAPHQL and (root / APPS / app / "graphql").exists():
-                problems.append(f"apps/{app}/graphql exists: drop its exemption")
-            elif part == ADMIN and any(
-                (root / ADMIN_VIEWS / f"{e.module}.py").exists()
-                for e in entities(root)
-                if e.app == app
-            ):
-                problems.append(f"apps/{app} has an admin view: drop its exemption")
+        problems += [
+            Problem("exemptions", PYPROJECT, text)
+            for part, reason in parts.items()
+            if (text := _stale(root, app, part, reason)) is not None
+        ]
     return problems
+
+
+def still_applies(exemptions: Exemptions) -> list[str]:
+    """One line per exemption: the part left out, why, and why it still holds.
+
+    Only meaningful once `stale_exemptions` found nothing.
+    """
+    evidence = {
+        GRAPHQL: "no graphql/ package",
+        ADMIN: "no admin view module",
+    }
+    return [
+        f"{app} leaves out {part} ({evidence.get(part, part)}): {reason}"
+        for app, parts in sorted(exemptions.items())
+        for part, reason in sorted(parts.items())
+    ]

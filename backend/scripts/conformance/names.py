@@ -1,9 +1,10 @@
-"""Naming checks: the rule 001 naming table and lowercase singular table names."""
+"""Naming: the rule 001 naming table, and lowercase singular table names."""
 
 import re
 from pathlib import Path
 
 from scripts.conformance.exemptions import ADMIN, GRAPHQL, Exemptions, is_exempt
+from scripts.conformance.problems import Problem
 from scripts.conformance.tree import (
     ADMIN_VIEWS,
     APPS,
@@ -26,36 +27,37 @@ LAYER_CLASSES = (
 _TABLE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
-def model_names(root: Path, _: Exemptions) -> list[str]:
+def model_names(root: Path, _: Exemptions) -> list[Problem]:
     """Every class that maps a table is named `{Entity}Model`."""
     return [
-        f"apps/{app}/models.py: class {cls.name} maps a table; "
-        f"name it {cls.name}{MODEL_SUFFIX}"
+        Problem(
+            "naming",
+            f"{APPS}/{app}/models.py",
+            f"class {cls.name} maps a table; name it {cls.name}{MODEL_SUFFIX}",
+            cls.lineno,
+        )
         for app in entity_apps(root)
         for cls in mapped_classes(root, app)
         if not cls.name.endswith(MODEL_SUFFIX) or cls.name == MODEL_SUFFIX
     ]
 
 
-def layer_names(root: Path, exemptions: Exemptions) -> list[str]:
+def layer_names(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Each layer names its class after the entity: `BookService`, `BookType`, ..."""
     problems = []
     for entity in entities(root):
         expected = [
-            (root / APPS / entity.app / file, f"apps/{entity.app}/{file}", suffix)
+            (APPS / entity.app / file, suffix)
             for file, suffix, part in LAYER_CLASSES
             if not is_exempt(exemptions, entity.app, part)
         ]
         if not is_exempt(exemptions, entity.app, ADMIN):
-            view = f"admin/views/{entity.module}.py"
-            expected.append(
-                (root / ADMIN_VIEWS / f"{entity.module}.py", view, "AdminView")
-            )
+            expected.append((ADMIN_VIEWS / f"{entity.module}.py", "AdminView"))
         problems += [
-            f"{shown}: no class {entity.name}{suffix} (rule 001 naming table)"
-            for path, shown, suffix in expected
-            if path.is_file()
-            and f"{entity.name}{suffix}" not in top_level_classes(path)
+            Problem("naming", path.as_posix(), f"no class {entity.name}{suffix}")
+            for path, suffix in expected
+            if (root / path).is_file()
+            and f"{entity.name}{suffix}" not in top_level_classes(root / path)
         ]
     return problems
 
@@ -75,11 +77,15 @@ def _table_problem(entity: Entity) -> str | None:
     return None
 
 
-def table_names(root: Path, _: Exemptions) -> list[str]:
+def table_names(root: Path, _: Exemptions) -> list[Problem]:
     """Table names are lowercase and singular (`book`, not `books` or `Book`)."""
     return [
-        f"apps/{entity.app}/models.py: {entity.name}Model.__tablename__ "
-        f"{entity.table!r} {problem}; rule 001 wants e.g. {entity.module!r}"
+        Problem(
+            1,
+            f"{APPS}/{entity.app}/models.py",
+            f"{entity.name}Model.__tablename__ {entity.table!r} {problem}; "
+            f"rule 001 wants lowercase singular, e.g. {entity.module!r}",
+        )
         for entity in entities(root)
         if (problem := _table_problem(entity)) is not None
     ]

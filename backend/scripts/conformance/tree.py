@@ -3,6 +3,7 @@
 import ast
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path("src/backend")
@@ -35,8 +36,20 @@ class Entity:
 
 
 def parse(path: Path) -> ast.Module:
-    """The syntax tree of a Python file."""
-    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    """The syntax tree of a Python file (the same text is parsed once)."""
+    return _parse(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _parse(source: str) -> ast.Module:
+    # Shared by every file with this text: the checks never change a tree.
+    return ast.parse(source)
+
+
+@cache
+def nodes(tree: ast.Module) -> tuple[ast.AST, ...]:
+    """Every node of `tree` (`ast.walk`, once per tree)."""
+    return tuple(ast.walk(tree))
 
 
 def top_level_classes(path: Path) -> dict[str, ast.ClassDef]:

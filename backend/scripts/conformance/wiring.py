@@ -1,18 +1,20 @@
-"""Wiring checks: the files rule 001 asks for, and each entity registered everywhere."""
+"""Wiring: rule 001's files; each entity in the schema, the context and the admin."""
 
 import ast
 from pathlib import Path
 
 from scripts.conformance.exemptions import ADMIN, GRAPHQL, Exemptions, is_exempt
+from scripts.conformance.problems import Problem
 from scripts.conformance.tree import (
     ADMIN_VIEWS,
     APPS,
-    MIGRATIONS,
+    PACKAGE,
     ROOT_SCHEMA,
     base_names,
     dotted_name,
     entities,
     entity_apps,
+    nodes,
     parse,
     top_level_classes,
     value_assigned,
@@ -23,21 +25,26 @@ GRAPHQL_FILES = tuple(
     f"graphql/{name}.py"
     for name in ("__init__", "types", "inputs", "queries", "mutations")
 )
+CONTEXT = PACKAGE / "graphql/context.py"
+REGISTRY = ADMIN_VIEWS / "__init__.py"
 
 
-def required_files(root: Path, exemptions: Exemptions) -> list[str]:
+def required_files(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Each entity app has rule 001's files, and each entity an admin view module."""
     problems = []
     for app in entity_apps(root):
         graphql = () if is_exempt(exemptions, app, GRAPHQL) else GRAPHQL_FILES
         problems += [
-            f"apps/{app}/{name} is missing (rule 001 file structure)"
+            Problem("files", f"{APPS}/{app}/{name}", "is missing")
             for name in (*APP_FILES, *graphql)
             if not (root / APPS / app / name).is_file()
         ]
     problems += [
-        f"admin/views/{entity.module}.py is missing: {entity.name}Model needs "
-        f"its {entity.name}AdminView (rule 001 step 11)"
+        Problem(
+            11,
+            f"{ADMIN_VIEWS}/{entity.module}.py",
+            f"is missing: {entity.name}Model needs its {entity.name}AdminView",
+        )
         for entity in entities(root)
         if not is_exempt(exemptions, entity.app, ADMIN)
         and not (root / ADMIN_VIEWS / f"{entity.module}.py").is_file()
@@ -46,7 +53,7 @@ def required_files(root: Path, exemptions: Exemptions) -> list[str]:
 
 
 def _admin_views(root: Path) -> set[str]:
-    registry = root / ADMIN_VIEWS / "__init__.py"
+    registry = root / REGISTRY
     if not registry.is_file():
         return set()
     listed = value_assigned(parse(registry).body, "ADMIN_VIEWS")
@@ -55,19 +62,22 @@ def _admin_views(root: Path) -> set[str]:
     return {dotted_name(element) for element in listed.elts}
 
 
-def admin_registry(root: Path, exemptions: Exemptions) -> list[str]:
+def admin_registry(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Every entity's admin view is listed in `ADMIN_VIEWS` (rule 001 step 12)."""
     listed = _admin_views(root)
     return [
-        f"admin/views/__init__.py: ADMIN_VIEWS lacks {entity.module}.view "
-        f"({entity.name}AdminView)"
+        Problem(
+            12,
+            str(REGISTRY),
+            f"ADMIN_VIEWS lacks {entity.module}.view ({entity.name}AdminView)",
+        )
         for entity in entities(root)
         if not is_exempt(exemptions, entity.app, ADMIN)
         and not {f"{entity.module}.view", f"{entity.name}AdminView"} & listed
     ]
 
 
-def schema_registration(root: Path, exemptions: Exemptions) -> list[str]:
+def schema_registration(root: Path, exemptions: Exemptions) -> list[Problem]:
     """The root `Query` and `Mutation` inherit every app's (rule 001 step 9)."""
     path = root / ROOT_SCHEMA
     classes = top_level_classes(path) if path.is_file() else {}
@@ -80,32 +90,92 @@ def schema_registration(root: Path, exemptions: Exemptions) -> list[str]:
             wanted = f"{entity.name}{root_type}"
             if cls is None or wanted not in base_names(cls):
                 problems.append(
-                    f"schema.py: the root {root_type} does not inherit {wanted}"
+                    Problem(
+                        9,
+                        str(ROOT_SCHEMA),
+                        f"the root {root_type} does not inherit {wanted}",
+                        None if cls is None else cls.lineno,
+                    )
                 )
     return problems
 
 
-def _created_tables(root: Path) -> set[str]:
-    created = set()
-    for path in sorted((root / MIGRATIONS).glob("*.py")):
-        for node in ast.walk(parse(path)):
-            if (
-                isinstance(node, ast.Call)
-                and dotted_name(node.func).endswith("op.create_table")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                created.add(str(node.args[0].value))
-    return created
+def _exported(tree: ast.Module) -> set[str]:
+    listed = value_assigned(tree.body, "__all__")
+    if not isinstance(listed, ast.List | ast.Tuple):
+        return set()
+    return {
+        e.value
+        for e in listed.elts
+        if isinstance(e, ast.Constant) and isinstance(e.value, str)
+    }
 
 
-def migrations(root: Path, _: Exemptions) -> list[str]:
-    """Some revision in `migrations/versions` creates each entity's table."""
-    created = _created_tables(root)
-    return [
-        f"migrations/versions: no revision creates table {entity.table!r} "
-        f"({entity.name}Model); run `task backend:migrations:make -- "
-        f"'create {entity.table} table'`"
-        for entity in entities(root)
-        if entity.table not in created
-    ]
+def _bound(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom | ast.Import):
+            names |= {alias.asname or alias.name for alias in node.names}
+        elif isinstance(node, ast.ClassDef):
+            names.add(node.name)
+    return names
+
+
+def graphql_exports(root: Path, exemptions: Exemptions) -> list[Problem]:
+    """`apps/<app>/graphql/__init__.py` exports the app's Query and Mutation."""
+    problems = []
+    for entity in entities(root):
+        path = root / APPS / entity.app / "graphql/__init__.py"
+        if is_exempt(exemptions, entity.app, GRAPHQL) or not path.is_file():
+            continue
+        tree = parse(path)
+        exported, bound = _exported(tree), _bound(tree)
+        problems += [
+            Problem(
+                8,
+                f"{APPS}/{entity.app}/graphql/__init__.py",
+                f"does not export {name} (import it and list it in __all__)",
+            )
+            for name in (f"{entity.name}Query", f"{entity.name}Mutation")
+            if name not in exported or name not in bound
+        ]
+    return problems
+
+
+def _context_fields(tree: ast.Module) -> set[str]:
+    return {
+        dotted_name(node.annotation).rpartition(".")[2]
+        for cls in tree.body
+        if isinstance(cls, ast.ClassDef)
+        for node in cls.body
+        if isinstance(node, ast.AnnAssign)
+    }
+
+
+def _constructed(tree: ast.Module) -> set[str]:
+    return {
+        dotted_name(node.func).rpartition(".")[2]
+        for node in nodes(tree)
+        if isinstance(node, ast.Call)
+    }
+
+
+def context_services(root: Path, exemptions: Exemptions) -> list[Problem]:
+    """The GraphQL context holds each app's service, built on the request's session."""
+    path = root / CONTEXT
+    tree = parse(path) if path.is_file() else ast.Module(body=[], type_ignores=[])
+    fields, built = _context_fields(tree), _constructed(tree)
+    problems = []
+    for entity in entities(root):
+        service = f"{entity.name}Service"
+        if is_exempt(exemptions, entity.app, GRAPHQL):
+            continue
+        if service not in fields:
+            problems.append(
+                Problem(10, str(CONTEXT), f"the context has no field of type {service}")
+            )
+        elif service not in built:
+            problems.append(
+                Problem(10, str(CONTEXT), f"the context getter never builds {service}")
+            )
+    return problems

@@ -1,136 +1,125 @@
-"""Rule 001 conformance: every check passes on the project and fails on the fixture.
+"""Rule 001 conformance: the project passes, and every single break is caught.
 
-`fixtures/broken/` breaks each rule once (its README lists how); each test
-below names the check and the exact problem it must report there.
+Each break in `fixtures/rule_001_breaks.toml` is applied to its own copy of
+this backend; the checker must report it with a message naming the rule 001
+step, the file and the line. The checks that read the source run in-process;
+the one that builds the app runs once, in one process, for the project and
+every break that needs it (`scripts/conformance/routes.py`).
 """
 
-import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from scripts.conformance import checks
-from scripts.conformance.checks import Check, load_exemptions, run_checks
-from tests.conformance.paths import BACKEND, BROKEN
+from scripts.conformance.checks import Problem, load_exemptions, run_checks
+from scripts.conformance.exemptions import stale_exemptions, still_applies
+from scripts.conformance.problems import GUIDE
+from scripts.conformance.routes import Report, inspect_apps, route_problems
+from tests.conformance.breaks import Break, broken_copy, caught, load_breaks
+from tests.conformance.paths import BACKEND
 
+BREAKS = load_breaks()
 PROJECT_EXEMPTIONS = load_exemptions(BACKEND / "pyproject.toml")
 
 
-def test_the_project_conforms_to_rule_001() -> None:
-    assert run_checks(BACKEND, PROJECT_EXEMPTIONS) == []
+@pytest.fixture(scope="module")
+def broken_trees(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each break's own broken copy of the backend, by break name."""
+    base = tmp_path_factory.mktemp("rule_001")
+    return {
+        broken.name: broken_copy(base / f"break_{index}", broken)
+        for index, broken in enumerate(BREAKS)
+    }
 
 
-@pytest.mark.parametrize(
-    ("check", "problem"),
-    [
-        (
-            checks.required_files,
-            "apps/users/services.py is missing (rule 001 file structure)",
-        ),
-        (
-            checks.required_files,
-            "apps/users/graphql/mutations.py is missing (rule 001 file structure)",
-        ),
-        (
-            checks.required_files,
-            "admin/views/user.py is missing: UserModel needs its UserAdminView "
-            "(rule 001 step 11)",
-        ),
-        (
-            checks.model_names,
-            "apps/books/models.py: class Review maps a table; name it ReviewModel",
-        ),
-        (
-            checks.layer_names,
-            "apps/books/graphql/inputs.py: no class BookInput (rule 001 naming table)",
-        ),
-        (
-            checks.layer_names,
-            "admin/views/book.py: no class BookAdminView (rule 001 naming table)",
-        ),
-        (
-            checks.table_names,
-            "apps/books/models.py: BookModel.__tablename__ 'books' looks plural; "
-            "rule 001 wants e.g. 'book'",
-        ),
-        (
-            checks.admin_registry,
-            "admin/views/__init__.py: ADMIN_VIEWS lacks user.view (UserAdminView)",
-        ),
-        (
-            checks.schema_registration,
-            "schema.py: the root Query does not inherit UserQuery",
-        ),
-        (
-            checks.schema_registration,
-            "schema.py: the root Mutation does not inherit BookMutation",
-        ),
-        (
-            checks.migrations,
-            "migrations/versions: no revision creates table 'user' (UserModel); "
-            "run `task backend:migrations:make -- 'create user table'`",
-        ),
-        (
-            checks.session_use,
-            "apps/books/graphql/mutations.py:12: touches the session; call the "
-            "service instead (a mutation only hands it to mutation_errors)",
-        ),
-        (
-            checks.session_use,
-            "apps/books/controllers.py:8: touches the session; call the service "
-            "instead (a mutation only hands it to mutation_errors)",
-        ),
-    ],
-    ids=lambda value: getattr(value, "__name__", ""),
-)
-def test_check_reports_the_fixtures_violation(check: Check, problem: str) -> None:
-    assert problem in check(BROKEN, {})
+@pytest.fixture(scope="module")
+def build_reports(broken_trees: dict[str, Path]) -> dict[Path, Report]:
+    """The built-app reports of the project and of the breaks that need one."""
+    roots = [BACKEND, *(broken_trees[b.name] for b in BREAKS if b.build)]
+    return inspect_apps(roots)
 
 
-def test_every_check_is_proven_by_the_fixture() -> None:
-    silent = [check.__name__ for check in checks.CHECKS if not check(BROKEN, {})]
-    assert silent == ["stale_exemptions"]  # proven below, with exemptions
+@pytest.fixture(scope="module")
+def reported(
+    broken_trees: dict[str, Path], build_reports: dict[Path, Report]
+) -> dict[str, list[Problem]]:
+    """What the checker reports on each break's tree, by break name."""
+    return {
+        name: problems_of(root, build_reports) for name, root in broken_trees.items()
+    }
 
 
-def test_an_exemption_silences_only_its_part() -> None:
-    problems = run_checks(BROKEN, {"users": {"graphql": "no GraphQL for users"}})
-    assert not [p for p in problems if "users/graphql" in p or "UserQuery" in p]
-    assert "apps/users/services.py is missing (rule 001 file structure)" in problems
+def problems_of(root: Path, reports: dict[Path, Report]) -> list[Problem]:
+    """Every problem the checker reports on `root` (building the app if reported)."""
+    exemptions = load_exemptions(root / "pyproject.toml")
+    problems = run_checks(root, exemptions, build=False)
+    if root in reports:
+        problems += route_problems(root, reports[root])
+    return problems
+
+
+def test_there_are_at_least_20_single_breaks() -> None:
+    assert len(BREAKS) >= 20
+    assert len({b.name for b in BREAKS}) == len(BREAKS)
+
+
+def test_the_project_conforms_to_rule_001(build_reports: dict[Path, Report]) -> None:
+    assert [str(p) for p in problems_of(BACKEND, build_reports)] == []
+
+
+@pytest.mark.parametrize("broken", BREAKS, ids=lambda b: b.name)
+def test_the_checker_reports_the_break_with_its_step(
+    broken: Break, reported: dict[str, list[Problem]]
+) -> None:
+    problems = [str(p) for p in reported[broken.name]]
+    assert caught(broken, problems), problems
+
+
+def test_every_break_is_caught(
+    reported: dict[str, list[Problem]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = sum(caught(b, [str(p) for p in reported[b.name]]) for b in BREAKS)
+    summary = f"{found} of {len(BREAKS)} breaks caught"
+    with capsys.disabled():
+        sys.stdout.write(f"\nrule 001 checker: {summary}\n")
+    assert summary == f"{len(BREAKS)} of {len(BREAKS)} breaks caught"
+
+
+def test_every_problem_names_its_step_file_and_the_guide(
+    reported: dict[str, list[Problem]],
+) -> None:
+    for problem in (p for problems in reported.values() for p in problems):
+        text = str(problem)
+        assert text.startswith(("step ", "rule 001 ")), text
+        assert f": {problem.file}" in text
+        assert text.endswith(f"(see {GUIDE})"), text
 
 
 def test_stale_or_unknown_exemptions_are_reported() -> None:
     exemptions = {
-        "books": {"graphql": "it has GraphQL after all"},
+        "books": {"admin": "it has an admin view after all"},
         "authors": {"admin": "no such app"},
-        "users": {"cli": "not a part", "admin": " "},
+        "users": {"cli": "not a part", "graphql": " "},
     }
-    assert checks.stale_exemptions(BROKEN, exemptions) == [
-        "apps/books/graphql exists: drop its exemption",
-        "exemption for 'authors': no such entity app",
-        "exemption users.cli: parts are ('graphql', 'admin')",
-        "exemption users.admin: give the reason",
+    assert [p.message for p in stale_exemptions(BACKEND, exemptions)] == [
+        "books.admin: src/backend/apps/books has an admin view; drop the exemption",
+        "'authors' is no entity app",
+        "users.cli: parts are ('graphql', 'admin')",
+        "users.graphql: give the reason",
     ]
 
 
-def _conformance_command(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603  (our own interpreter and module)
-        [sys.executable, "-m", "scripts.conformance", *args],
-        cwd=BACKEND,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def test_an_exemption_silences_only_its_part(broken_trees: dict[str, Path]) -> None:
+    root = broken_trees["Query not in the root schema"]
+    exempt = {"books": {"admin": "no admin for books"}}
+    problems = [str(p) for p in run_checks(root, exempt, build=False)]
+    assert any("the root Query does not inherit BookQuery" in p for p in problems)
+    assert not any("step 11" in p or "step 12" in p for p in problems)
 
 
-def test_the_lint_command_passes_on_the_project() -> None:
-    result = _conformance_command()
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == "rule 001: every app conforms\n"
-
-
-def test_the_lint_command_fails_on_the_fixture() -> None:
-    result = _conformance_command(str(BROKEN))
-    assert result.returncode == 1
-    assert "rule 001: schema.py: the root Query does not inherit UserQuery" in (
-        result.stderr.splitlines()
-    )
+def test_the_lint_output_says_why_each_exemption_still_applies() -> None:
+    assert still_applies(PROJECT_EXEMPTIONS) == [
+        "users leaves out graphql (no graphql/ package): "
+        + PROJECT_EXEMPTIONS["users"]["graphql"]
+    ]
