@@ -70,11 +70,12 @@ def _view_problems(
     root: Path, entity: Entity, mod: Module
 ) -> list[tuple[int | None, str]]:
     name = _exported_view(mod)
+    last = len(mod.path.read_text(encoding="utf-8").splitlines())
     if name is None:
-        return [(None, f"does not export `view = {entity.name}AdminView`")]
+        return [(last, f"does not export `view = {entity.name}AdminView`")]
     cls = mod.definition(name)
     if not isinstance(cls, ast.ClassDef):
-        return [(None, f"`view` names {name}, not a class of this module")]
+        return [(last, f"`view` names {name}, not a class of this module")]
     found = lineage(root, mod, cls)
     service = f"{entity.name}Service"
     return [

@@ -17,7 +17,7 @@ type Exemptions = Mapping[str, Mapping[str, str]]
 GRAPHQL = "graphql"
 ADMIN = "admin"
 PARTS = (GRAPHQL, ADMIN)
-PYPROJECT = "pyproject.toml [tool.conformance.exempt]"
+PYPROJECT = "pyproject.toml"
 
 
 def is_exempt(exemptions: Exemptions, app: str, part: str | None) -> bool:
@@ -47,18 +47,28 @@ def _stale(root: Path, app: str, part: str, reason: object) -> str | None:
     return None
 
 
+def _table_line(root: Path, app: str) -> int | None:
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = f"[tool.conformance.exempt.{app}]"
+    return next((n for n, line in enumerate(lines, 1) if line.strip() == header), None)
+
+
 def stale_exemptions(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Each exemption names an entity app, a part it still leaves out, and why."""
     problems = []
     apps = entity_apps(root)
     for app, parts in exemptions.items():
+        line = _table_line(root, app)
         if app not in apps:
             problems.append(
-                Problem("exemptions", PYPROJECT, f"{app!r} is no entity app")
+                Problem("exemptions", PYPROJECT, f"{app!r} is no entity app", line)
             )
             continue
         problems += [
-            Problem("exemptions", PYPROJECT, text)
+            Problem("exemptions", PYPROJECT, text, line)
             for part, reason in parts.items()
             if (text := _stale(root, app, part, reason)) is not None
         ]

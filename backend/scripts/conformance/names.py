@@ -10,6 +10,7 @@ from scripts.conformance.tree import (
     APPS,
     MODEL_SUFFIX,
     Entity,
+    assigned_line,
     entities,
     entity_apps,
     mapped_classes,
@@ -54,7 +55,7 @@ def layer_names(root: Path, exemptions: Exemptions) -> list[Problem]:
         if not is_exempt(exemptions, entity.app, ADMIN):
             expected.append((ADMIN_VIEWS / f"{entity.module}.py", "AdminView"))
         problems += [
-            Problem("naming", path.as_posix(), f"no class {entity.name}{suffix}")
+            Problem("naming", path.as_posix(), f"no class {entity.name}{suffix}", 1)
             for path, suffix in expected
             if (root / path).is_file()
             and f"{entity.name}{suffix}" not in top_level_classes(root / path)
@@ -77,6 +78,12 @@ def _table_problem(entity: Entity) -> str | None:
     return None
 
 
+def _table_line(root: Path, entity: Entity) -> int:
+    path = root / APPS / entity.app / "models.py"
+    cls = top_level_classes(path)[f"{entity.name}{MODEL_SUFFIX}"]
+    return assigned_line(cls.body, "__tablename__", cls.lineno)
+
+
 def table_names(root: Path, _: Exemptions) -> list[Problem]:
     """Table names are lowercase and singular (`book`, not `books` or `Book`)."""
     return [
@@ -85,6 +92,7 @@ def table_names(root: Path, _: Exemptions) -> list[Problem]:
             f"{APPS}/{entity.app}/models.py",
             f"{entity.name}Model.__tablename__ {entity.table!r} {problem}; "
             f"rule 001 wants lowercase singular, e.g. {entity.module!r}",
+            _table_line(root, entity),
         )
         for entity in entities(root)
         if (problem := _table_problem(entity)) is not None

@@ -77,6 +77,14 @@ def value_assigned(body: list[ast.stmt], name: str) -> ast.expr | None:
     return None
 
 
+def assigned_line(body: list[ast.stmt], name: str, default: int = 1) -> int:
+    """The line where `body` assigns `name` (`default` when it does not)."""
+    for node in body:
+        if _assignment(node)[0] == name:
+            return node.lineno
+    return default
+
+
 def _assignment(node: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(node, ast.Assign) and len(node.targets) == 1:
         target = node.targets[0]

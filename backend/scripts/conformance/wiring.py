@@ -10,6 +10,7 @@ from scripts.conformance.tree import (
     APPS,
     PACKAGE,
     ROOT_SCHEMA,
+    assigned_line,
     base_names,
     dotted_name,
     entities,
@@ -52,6 +53,15 @@ def required_files(root: Path, exemptions: Exemptions) -> list[Problem]:
     return problems
 
 
+def _registry_line(root: Path) -> int | None:
+    registry = root / REGISTRY
+    return (
+        assigned_line(parse(registry).body, "ADMIN_VIEWS")
+        if registry.is_file()
+        else None
+    )
+
+
 def _admin_views(root: Path) -> set[str]:
     registry = root / REGISTRY
     if not registry.is_file():
@@ -64,12 +74,13 @@ def _admin_views(root: Path) -> set[str]:
 
 def admin_registry(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Every entity's admin view is listed in `ADMIN_VIEWS` (rule 001 step 12)."""
-    listed = _admin_views(root)
+    listed, line = _admin_views(root), _registry_line(root)
     return [
         Problem(
             12,
             str(REGISTRY),
             f"ADMIN_VIEWS lacks {entity.module}.view ({entity.name}AdminView)",
+            line,
         )
         for entity in entities(root)
         if not is_exempt(exemptions, entity.app, ADMIN)
@@ -135,11 +146,22 @@ def graphql_exports(root: Path, exemptions: Exemptions) -> list[Problem]:
                 8,
                 f"{APPS}/{entity.app}/graphql/__init__.py",
                 f"does not export {name} (import it and list it in __all__)",
+                assigned_line(tree.body, "__all__"),
             )
             for name in (f"{entity.name}Query", f"{entity.name}Mutation")
             if name not in exported or name not in bound
         ]
     return problems
+
+
+def _context_line(tree: ast.Module, fields: bool) -> int:
+    """The context class's line (for a missing field), or its getter's."""
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) == fields and isinstance(
+            node, ast.ClassDef | ast.FunctionDef
+        ):
+            return node.lineno
+    return 1
 
 
 def _context_fields(tree: ast.Module) -> set[str]:
@@ -172,10 +194,20 @@ def context_services(root: Path, exemptions: Exemptions) -> list[Problem]:
             continue
         if service not in fields:
             problems.append(
-                Problem(10, str(CONTEXT), f"the context has no field of type {service}")
+                Problem(
+                    10,
+                    str(CONTEXT),
+                    f"the context has no field of type {service}",
+                    _context_line(tree, fields=True),
+                )
             )
         elif service not in built:
             problems.append(
-                Problem(10, str(CONTEXT), f"the context getter never builds {service}")
+                Problem(
+                    10,
+                    str(CONTEXT),
+                    f"the context getter never builds {service}",
+                    _context_line(tree, fields=False),
+                )
             )
     return problems

@@ -86,14 +86,18 @@ def test_every_break_is_caught(
     assert summary == f"{len(BREAKS)} of {len(BREAKS)} breaks caught"
 
 
-def test_every_problem_names_its_step_file_and_the_guide(
-    reported: dict[str, list[Problem]],
+def test_every_problem_names_its_step_file_line_and_the_guide(
+    broken_trees: dict[str, Path], reported: dict[str, list[Problem]]
 ) -> None:
-    for problem in (p for problems in reported.values() for p in problems):
-        text = str(problem)
-        assert text.startswith(("step ", "rule 001 ")), text
-        assert f": {problem.file}" in text
-        assert text.endswith(f"(see {GUIDE})"), text
+    for name, problems in reported.items():
+        for problem in problems:
+            text = str(problem)
+            assert text.startswith(("step ", "rule 001 ")), text
+            assert f": {problem.file}" in text
+            assert text.endswith(f"(see {GUIDE})"), text
+            # Only a missing file or a folder has no line to point at.
+            in_a_file = (broken_trees[name] / problem.file).is_file()
+            assert (problem.line is not None) == in_a_file, text
 
 
 def test_stale_or_unknown_exemptions_are_reported() -> None:
