@@ -108,7 +108,9 @@ def colocated_fragments(count: int) -> str:
     spreads = " ".join(f"...C{i}" for i in range(count))
     fields = "id title author isbn publishedOn pageCount createdAt updatedAt"
     fragments = " ".join(f"fragment C{i} on Book {{ {fields} }}" for i in range(count))
-    return f"{{ books {{ edges {{ node {{ id {spreads} }} }} }} }} {fragments}"
+    return (
+        f"{{ books(first: 1) {{ edges {{ node {{ id {spreads} }} }} }} }} {fragments}"
+    )
 
 
 def repeated_connections(count: int) -> str:
