@@ -102,6 +102,33 @@ def overlapping_fragments(count: int) -> str:
     return f"{{ books {{ edges {{ node {{ {spreads} }} }} }} }} {fragments}"
 
 
+def colocated_fragments(count: int) -> str:
+    """`count` fragments of every `Book` field, spread on one node (Relay
+    fragment colocation, a valid document)."""
+    spreads = " ".join(f"...C{i}" for i in range(count))
+    fields = "id title author isbn publishedOn pageCount createdAt updatedAt"
+    fragments = " ".join(f"fragment C{i} on Book {{ {fields} }}" for i in range(count))
+    return (
+        f"{{ books(first: 1) {{ edges {{ node {{ id {spreads} }} }} }} }} {fragments}"
+    )
+
+
+def repeated_connections(count: int) -> str:
+    """One connection with nested selections asked `count` times."""
+    connection = "books { edges { node { id } } pageInfo { hasNextPage } } "
+    return f"{{ {connection * count}}}"
+
+
+def overlapping_connection_fragments(count: int) -> str:
+    """`count` fragments with the same nested selections, spread side by side."""
+    spreads = " ".join(f"...E{i}" for i in range(count))
+    fragments = " ".join(
+        f"fragment E{i} on BookConnection {{ edges {{ node {{ id }} }} }}"
+        for i in range(count)
+    )
+    return f"{{ books {{ {spreads} }} }} {fragments}"
+
+
 def repeated_directives(count: int) -> str:
     """One field with `@include(if: true)` `count` times."""
     return f"{{ books {{ totalCount {'@include(if: true) ' * count}}} }}"
@@ -150,6 +177,10 @@ ATTACKS: dict[str, tuple[Builder, int | None]] = {
     "aliases of one field": (aliased_fields, None),
     "conflicting fields": (conflicting_fields, None),
     "overlapping fragments": (overlapping_fragments, None),
+    "colocated fragments, 30 of 8 fields": (colocated_fragments, 30),
+    "colocated fragments": (colocated_fragments, None),
+    "one connection repeated": (repeated_connections, None),
+    "overlapping connection fragments": (overlapping_connection_fragments, None),
     "@include repeated on a field": (repeated_directives, None),
     "fields with 2 directives": (directives_everywhere, None),
     "ofType nested": (deep_introspection, None),

@@ -5,25 +5,18 @@ types); per-app settings reach it through the request's context.
 """
 
 import strawberry
-from strawberry import relay
 
 from backend.apps.books.graphql import BookMutation, BookQuery
 from backend.graphql.caching import CachedParsing
 from backend.graphql.concurrency import SerialRootFields
 from backend.graphql.errors import ErrorCodes, LoggedErrorsSchema
 from backend.graphql.limits import EnforceOperationLimits
+from backend.graphql.nodes import NodeQuery
 
 
 @strawberry.type
-class Query(BookQuery):
+class Query(BookQuery, NodeQuery):
     """Every app's queries, and Relay's `node`/`nodes` for any node type."""
-
-    node: relay.Node | None = relay.node(
-        description="The object with this id, or null when it does not exist."
-    )
-    nodes: list[relay.Node | None] = relay.node(
-        description="The objects with these ids, in order; null where none exists."
-    )
 
 
 @strawberry.type

@@ -4,7 +4,8 @@ The depth, alias and cost measures visit each fragment once, so documents of
 doubling fragments (2^n fields in under a kilobyte) are refused at once with
 their exact, astronomical counts; fragment cycles and long chains neither
 loop nor overflow the stack; graphql-core's quadratic overlap check gives up
-after a small budget. The bounds below are generous (2 s, for a shared
+after a budget that ordinary documents (30 colocated fragments of 8 fields)
+stay inside, and names the limit. The bounds below are generous (2 s, for a shared
 machine): before, 20 levels took 11 s and 30 never finished.
 `python -m bench.graphql_validation` prints the real figures.
 """
@@ -36,10 +37,14 @@ from bench.graphql_validation import (
     fragment_chain,
     fragment_cycle,
     largest,
+    overlapping_connection_fragments,
+    overlapping_fragments,
+    repeated_connections,
     repeated_fields,
 )
 from tests.helpers.graphql import execute
 from tests.helpers.sql import StatementRecorder, after_the_bearer_lookup
+from tests.security.test_graphql_query_cost import FRONTEND
 
 GENEROUS_SECONDS = 2.0
 DEFAULT_LIMITS = OperationLimits.from_settings(Settings())
@@ -146,16 +151,111 @@ async def test_a_fragment_chain_too_long_for_the_stack_is_refused_not_crashed(
     assert "errors" not in short
 
 
-def test_the_overlap_check_gives_up_after_a_small_budget() -> None:
+def test_the_overlap_check_gives_up_after_a_budget_it_names() -> None:
     # 400 copies of one field: graphql-core's own budget lets it compare
-    # them all (a quadratic walk); ours stops early.
+    # them all (a quadratic walk); ours stops early and says why.
     document = parse(repeated_fields(400))
     graphql_schema = schema._schema
     assert validate(graphql_schema, document, [OverlappingFieldsCanBeMergedRule]) == []
     errors = validate(graphql_schema, document, [shape.BoundedOverlapRule])
-    assert [error.message for error in errors] == ["Validation aborted."]
+    assert [error.message for error in errors] == [OVERLAP_REFUSAL]
     assert shape.BoundedOverlapRule in validation_rules(DEFAULT_LIMITS)
     assert OverlappingFieldsCanBeMergedRule not in validation_rules(DEFAULT_LIMITS)
+
+
+OVERLAP_REFUSAL = (
+    "the document has too many overlapping fields to compare (more than 15000 "
+    "comparison steps); select repeated fields and fragments fewer times"
+)
+FRAGMENT_FIELDS = "id title author isbn publishedOn pageCount createdAt updatedAt"
+
+
+def colocated(fragments: int, fields: int) -> str:
+    """`fragments` fragments of `fields` fields each, spread on one node."""
+    selected = " ".join(FRAGMENT_FIELDS.split()[:fields])
+    spreads = " ".join(f"...F{i}" for i in range(fragments))
+    definitions = " ".join(
+        f"fragment F{i} on Book {{ {selected} }}" for i in range(fragments)
+    )
+    return (
+        f"query Colocated {{ books(first: 5) {{ totalCount edges {{ cursor node {{ id "
+        f"{spreads} }} }} pageInfo {{ hasNextPage endCursor }} }} }} {definitions}"
+    )
+
+
+ORDINARY_DOCUMENTS = {
+    "15 fragments of 6 fields on one node": colocated(15, 6),
+    "30 fragments of 8 fields on one node": colocated(30, 8),
+    "`id title` 40 times": "{ books(first: 5) { edges { node { "
+    + "id title " * 40
+    + "} } } }",
+    "every field 4 times": "{ books(first: 5) { "
+    + "totalCount " * 4
+    + ("edges { " + "cursor " * 4 + "node { " + f"{FRAGMENT_FIELDS} " * 4 + "} } ") * 4
+    + "pageInfo { hasNextPage } " * 4
+    + "} }",
+    "the connection 3 times with every field": (
+        "{ "
+        + f"books(first: 5) {{ edges {{ node {{ {FRAGMENT_FIELDS} }} }} }} " * 3
+        + "}"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "query", ORDINARY_DOCUMENTS.values(), ids=ORDINARY_DOCUMENTS.keys()
+)
+async def test_ordinary_documents_pass_the_overlap_check(
+    client: httpx.AsyncClient, query: str
+) -> None:
+    body = await execute(client, query)
+    assert "errors" not in body, body["errors"]
+
+
+def overlap_steps(document: str) -> int:
+    """The steps the overlap check spends on `document`, which must be valid."""
+    spent: list[int] = []
+
+    class Measured(shape.BoundedOverlapRule):
+        def leave_document(self, *_args: object) -> None:
+            budget = self.rule_context.remaining_complexity_budget
+            spent.append(shape.OVERLAP_BUDGET - budget)
+
+    assert validate(schema._schema, parse(document), [Measured]) == []
+    (steps,) = spent
+    return steps
+
+
+def test_the_frontend_documents_and_colocated_fragments_stay_inside_the_budget() -> (
+    None
+):
+    frontend = "\n".join(path.read_text() for path in FRONTEND.rglob("*.graphql"))
+    assert overlap_steps(frontend) < 100
+    assert overlap_steps(colocated(30, 8)) < 0.8 * shape.OVERLAP_BUDGET
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param(largest(repeated_fields), id="one field repeated"),
+        pytest.param(largest(overlapping_fragments), id="overlapping fragments"),
+        pytest.param(colocated(60, 8), id="60 fragments of 8 fields"),
+        pytest.param(largest(repeated_connections), id="one connection repeated"),
+        pytest.param(
+            largest(overlapping_connection_fragments),
+            id="overlapping connection fragments",
+        ),
+    ],
+)
+async def test_too_many_overlapping_fields_are_refused_naming_the_limit(
+    client: httpx.AsyncClient, sql_statements: StatementRecorder, query: str
+) -> None:
+    with sql_statements() as statements:
+        body = await execute(client, query)
+    messages = [error["message"] for error in body["errors"]]
+    assert OVERLAP_REFUSAL in messages, messages
+    assert codes(body) == {"GRAPHQL_VALIDATION_FAILED"}
+    assert after_the_bearer_lookup(statements) == []
 
 
 @pytest.mark.parametrize("name", list(ATTACKS))

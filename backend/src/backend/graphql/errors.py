@@ -19,11 +19,9 @@ from advanced_alchemy.exceptions import (
     RepositoryError,
 )
 from graphql import GraphQLError, GraphQLSyntaxError
-from graphql.language import FieldNode
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
-from strawberry.relay import GlobalIDValueError
 from strawberry.types import ExecutionContext
 from strawberry.utils.str_converters import to_camel_case
 
@@ -38,8 +36,6 @@ from backend.errors import (
 logger = logging.getLogger(__name__)
 
 INTERNAL_ERROR = "Internal server error."
-# The argument a malformed global id came in, by field; `id` everywhere else.
-_ID_ARGUMENTS = {"nodes": "ids"}
 
 
 class ErrorCode(StrEnum):
@@ -138,17 +134,10 @@ def _unexpected(cause: BaseException | None) -> GraphQLError:
     )
 
 
-def _id_argument(error: GraphQLError) -> str:
-    field = next((n for n in error.nodes or () if isinstance(n, FieldNode)), None)
-    return _ID_ARGUMENTS.get(field.name.value, "id") if field else "id"
-
-
 def _client_error_for(error: GraphQLError) -> GraphQLError:
     cause = error.original_error
     if isinstance(cause, (InvalidFieldError, RepositoryError)):
         return to_graphql_error(cause)
-    if isinstance(cause, GlobalIDValueError):
-        return bad_user_input(str(cause), field=_id_argument(error))
     if isinstance(cause, StrawberryInputCoercionError):
         return GraphQLError(
             cause.message, extensions={"code": ErrorCode.BAD_USER_INPUT}

@@ -7,7 +7,6 @@ hook would commit: a failed mutation rolls the session back itself.
 """
 
 import strawberry
-from strawberry import relay
 
 from backend.apps.books.graphql.inputs import BookInput, BookPatchInput
 from backend.apps.books.graphql.types import BookType, book_id_of
@@ -42,7 +41,7 @@ class BookMutation:
         description="Change the fields sent in `input`.",
     )
     async def update_book(
-        self, info: GraphQLInfo, id: relay.GlobalID, input: BookPatchInput
+        self, info: GraphQLInfo, id: strawberry.ID, input: BookPatchInput
     ) -> BookType:
         """The changed book.
 
@@ -60,9 +59,7 @@ class BookMutation:
         permission_classes=[IsAuthenticated],
         description="Delete a book; returns its id.",
     )
-    async def delete_book(
-        self, info: GraphQLInfo, id: relay.GlobalID
-    ) -> relay.GlobalID:
+    async def delete_book(self, info: GraphQLInfo, id: strawberry.ID) -> strawberry.ID:
         """The id of the deleted book.
 
         Raises:

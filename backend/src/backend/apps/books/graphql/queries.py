@@ -3,7 +3,6 @@
 from typing import Annotated
 
 import strawberry
-from strawberry import relay
 
 from backend.apps.books.graphql.inputs import BookFilterInput, BookOrder
 from backend.apps.books.graphql.types import BookConnection, BookType, book_id_of
@@ -19,13 +18,11 @@ class BookQuery:
     """Book fields of the root `Query`."""
 
     @strawberry.field(description="The book with this id, or null.")
-    async def book_by_id(
-        self, info: GraphQLInfo, id: relay.GlobalID
-    ) -> BookType | None:
+    async def book_by_id(self, info: GraphQLInfo, id: strawberry.ID) -> BookType | None:
         """The book `id` names, or None when it does not exist.
 
         Raises:
-            InvalidFieldError: `id` is not a Book id.
+            InvalidFieldError: `id` is malformed or not a Book id.
         """
         (book,) = await BookType.load(info, ids=[book_id_of(id)])
         return book

@@ -1,6 +1,5 @@
 """GraphQL output types for books: the `Book` node and its connection."""
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,30 +12,20 @@ from strawberry import relay
 from backend.apps.books.services import BookFilter, BookRecord, StoredBook
 from backend.errors import InvalidFieldError
 from backend.graphql.context import GraphQLInfo
+from backend.graphql.global_ids import database_id, database_id_of
 from backend.paging.pager import MAX_PAGE_SIZE
 from backend.paging.relay import KeysetSlice
 
 BOOK_TYPE_NAME = "Book"
-_DATABASE_ID = re.compile(r"[0-9]{1,18}")
-_NOT_A_BOOK_ID = f"id is not the id of a {BOOK_TYPE_NAME}"
 
 
-def book_id_of(global_id: relay.GlobalID) -> int:
-    """The database id inside a `Book` global id.
+def book_id_of(global_id: str) -> int:
+    """The database id inside a `Book` global id (`global_ids.database_id_of`).
 
     Raises:
-        InvalidFieldError: on `id`, when the id is another type's or its node
-            id is not a database id.
+        InvalidFieldError: on `id`, when the id is malformed or another type's.
     """
-    if global_id.type_name != BOOK_TYPE_NAME:
-        raise InvalidFieldError("id", _NOT_A_BOOK_ID)
-    return _database_id(global_id.node_id)
-
-
-def _database_id(node_id: str) -> int:
-    if not _DATABASE_ID.fullmatch(node_id):
-        raise InvalidFieldError("id", _NOT_A_BOOK_ID)
-    return int(node_id)
+    return database_id_of(global_id, BOOK_TYPE_NAME)
 
 
 @strawberry.type(
@@ -117,7 +106,10 @@ class BookType(relay.Node):
             InvalidFieldError: more than 100 ids, or one is not a database id.
             NotFoundError: `required` and a book does not exist.
         """
-        ids = [_database_id(node_id) for node_id in node_ids]
+        parsed = [database_id(node_id) for node_id in node_ids]
+        ids = [book_id for book_id in parsed if book_id is not None]
+        if len(ids) != len(parsed):
+            raise InvalidFieldError("id", f"id is not the id of a {BOOK_TYPE_NAME}")
         books = await cls.load(info, ids=ids)
         if required and None in books:
             raise NotFoundError(detail="Book not found.")
