@@ -28,7 +28,12 @@ SPEC = EntitySpec(
     ),
     unique_field="isbn",
     unique_value="0-441-17271-7",
-    duplicate_spellings=("9780441172719", "978-0-441-17271-9", "0441172717"),
+    duplicate_spellings=(
+        "9780441172719",
+        "978-0-441-17271-9",
+        "0441172717",
+        "0 441 17271 7",
+    ),
     sorts=(
         "-created_at",
         "created_at",

@@ -115,6 +115,7 @@ async def test_anonymous_writes_are_401_and_change_nothing(
         response = await anonymous_client.request(method, path, json=body)
         assert response.status_code == 401, method
         assert response.headers["www-authenticate"] == "Bearer", method
+        assert set(response.json()) == {"status_code", "detail"}, method
     assert await stored_ids(anonymous_client, spec) == [row_id]
     assert await read(anonymous_client, spec, row_id) == before
 
