@@ -1,6 +1,6 @@
 """Page through a REST listing to its end, and predict a keyset order."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -12,7 +12,7 @@ type Item = dict[str, Any]
 async def page_through(
     client: httpx.AsyncClient,
     path: str,
-    params: dict[str, str | int],
+    params: Mapping[str, str | int],
     *,
     between_pages: Callable[[int], Any] | None = None,
 ) -> list[Item]:

@@ -1,4 +1,5 @@
-"""Count the SQL statements an engine runs; walk the plans Postgres explains."""
+"""Count the SQL statements an engine runs and the rows they return; walk the
+plans Postgres explains."""
 
 import re
 from collections.abc import Callable, Generator
@@ -37,6 +38,30 @@ def recording_statements(engine: Engine) -> Generator[list[str]]:
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def recording_rows_read(engine: Engine) -> Generator[list[int]]:
+    """Collect how many rows each statement `engine` runs inside the block
+    returned (the driver's row count: -1 when it does not know)."""
+    counts: list[int] = []
+
+    def record(
+        _connection: object,
+        cursor: Any,
+        statement: str,
+        _parameters: object,
+        _context: object,
+        _executemany: bool,
+    ) -> None:
+        if not _BOOKKEEPING.match(statement):
+            counts.append(cursor.rowcount)
+
+    event.listen(engine, "after_cursor_execute", record)
+    try:
+        yield counts
+    finally:
+        event.remove(engine, "after_cursor_execute", record)
 
 
 # The authentication middleware loads a bearer token's user before the handler.

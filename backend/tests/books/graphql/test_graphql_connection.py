@@ -9,43 +9,12 @@ from backend.apps.books.services import BookSort
 from tests.books.factories import seed_books
 from tests.books.graphql.documents import as_rest, books_page, rest_book
 from tests.helpers.graphql import Body, execute
-from tests.helpers.listing import Item as Book
 from tests.helpers.listing import page_through
 from tests.helpers.sql import StatementRecorder, after_the_bearer_lookup
 
 SEEDED = 520
 ORDERS = {order.name: order.value.value for order in BookOrder}
 TOTAL = "query($filter: BookFilter) { books(first: 1, filter: $filter) { totalCount } }"
-
-
-async def read_forward(client: httpx.AsyncClient, order: str, size: int) -> list[Body]:
-    """Every book, `first` at a time, checking the page info on the way."""
-    nodes: list[Body] = []
-    after = None
-    while True:
-        page = await books_page(client, orderBy=order, first=size, after=after)
-        info = page["pageInfo"]
-        assert info["hasPreviousPage"] is (after is not None)
-        nodes += [edge["node"] for edge in page["edges"]]
-        if not info["hasNextPage"]:
-            return nodes
-        assert info["endCursor"] == page["edges"][-1]["cursor"]
-        after = info["endCursor"]
-
-
-async def read_backward(client: httpx.AsyncClient, order: str, size: int) -> list[Body]:
-    """Every book, `last` at a time from the end, in the order's direction."""
-    nodes: list[Body] = []
-    before = None
-    while True:
-        page = await books_page(client, orderBy=order, last=size, before=before)
-        info = page["pageInfo"]
-        assert info["hasNextPage"] is (before is not None)
-        nodes = [edge["node"] for edge in page["edges"]] + nodes
-        if not info["hasPreviousPage"]:
-            return nodes
-        assert info["startCursor"] == page["edges"][0]["cursor"]
-        before = info["startCursor"]
 
 
 @pytest.fixture
@@ -56,32 +25,6 @@ async def many_books(client: httpx.AsyncClient, db_session: AsyncSession) -> Non
 
 def test_orders_mirror_the_rest_sorts() -> None:
     assert set(ORDERS.values()) == {sort.value for sort in BookSort}
-
-
-@pytest.mark.usefixtures("many_books")
-@pytest.mark.parametrize("order", ORDERS)
-async def test_paging_forward_matches_rest_row_for_row(
-    client: httpx.AsyncClient, order: str
-) -> None:
-    rest: list[Book] = await page_through(
-        client, "/api/books", {"sort": ORDERS[order], "limit": 100}
-    )
-    nodes = await read_forward(client, order, size=37)
-    assert len(nodes) == SEEDED
-    assert [as_rest(node) for node in nodes] == [rest_book(book) for book in rest]
-
-
-@pytest.mark.usefixtures("many_books")
-@pytest.mark.parametrize("order", ORDERS)
-async def test_paging_backward_matches_rest_row_for_row(
-    client: httpx.AsyncClient, order: str
-) -> None:
-    rest: list[Book] = await page_through(
-        client, "/api/books", {"sort": ORDERS[order], "limit": 100}
-    )
-    nodes = await read_backward(client, order, size=41)
-    assert len(nodes) == SEEDED
-    assert [as_rest(node) for node in nodes] == [rest_book(book) for book in rest]
 
 
 @pytest.mark.usefixtures("many_books")
@@ -144,27 +87,6 @@ async def test_filters_match_rest(
 async def test_total_count_counts_every_page(client: httpx.AsyncClient) -> None:
     body = await execute(client, TOTAL)
     assert body["data"]["books"]["totalCount"] == SEEDED
-
-
-@pytest.mark.usefixtures("many_books")
-@pytest.mark.parametrize(
-    "variables",
-    [{"first": 100}, {"last": 100}, {"first": 5, "orderBy": "PUBLISHED_ON"}],
-)
-async def test_a_page_is_one_query_without_offset(
-    client: httpx.AsyncClient,
-    sql_statements: StatementRecorder,
-    variables: dict[str, object],
-) -> None:
-    forward = "first" in variables
-    first_page = await books_page(client, **variables)
-    cursor = first_page["pageInfo"]["endCursor" if forward else "startCursor"]
-    variables |= {"after" if forward else "before": cursor}
-    with sql_statements() as statements:
-        await books_page(client, **variables)
-    [page] = after_the_bearer_lookup(statements)
-    assert "OFFSET" not in page.upper()
-    assert "LIMIT" in page.upper()
 
 
 @pytest.mark.usefixtures("many_books")

@@ -41,24 +41,6 @@ async def test_page_size_100_is_allowed(
     assert len(page["edges"]) == 100
 
 
-@pytest.mark.parametrize(
-    "other",
-    [{"orderBy": "CREATED_AT"}, {"filter": {"q": "book"}}],
-    ids=["other order", "other filter"],
-)
-async def test_cursor_reused_with_another_query_is_rejected(
-    client: httpx.AsyncClient, db_session: AsyncSession, other: dict[str, object]
-) -> None:
-    await seed_books(db_session, 5)
-    page = await books_page(client, first=2)
-    body = await execute(
-        client, BOOKS, {"first": 2, "after": page["pageInfo"]["endCursor"]} | other
-    )
-    error = only_error(body)
-    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "after"}
-    assert "cursor" in error["message"]
-
-
 async def test_forged_cursor_is_rejected(
     client: httpx.AsyncClient, db_session: AsyncSession
 ) -> None:

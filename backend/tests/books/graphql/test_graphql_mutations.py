@@ -152,25 +152,6 @@ async def test_failed_update_rolls_back_and_leaves_the_row_unchanged(
     assert await stored(client, second["id"]) == second
 
 
-async def test_each_mutation_commits_alone(client: httpx.AsyncClient) -> None:
-    first = await create(client, 1)
-    second = await create(client, 2)
-    query = """mutation($a: ID!, $b: ID!, $isbn: String!) {
-      ok: updateBook(id: $a, input: {title: "Kept"}) { title }
-      bad: updateBook(id: $b, input: {title: "Lost", isbn: $isbn}) { title }
-    }"""
-    variables = {
-        "a": global_id("Book", first["id"]),
-        "b": global_id("Book", second["id"]),
-        "isbn": first["isbn"],
-    }
-    body = await execute(client, query, variables)
-    assert body["data"] is None  # `updateBook` is non-null: one error nulls the data
-    assert only_error(body)["path"] == ["bad"]
-    assert (await stored(client, first["id"]))["title"] == "Kept"
-    assert await stored(client, second["id"]) == second
-
-
 @pytest.mark.parametrize("query", [UPDATE, DELETE], ids=["update", "delete"])
 async def test_unknown_book_is_not_found(client: httpx.AsyncClient, query: str) -> None:
     variables = {"id": global_id("Book", 987654), "input": {"title": "x"}}

@@ -36,14 +36,6 @@ async def test_book_by_id_is_the_book_rest_shows(
     assert as_rest(body["data"]["bookById"]) == rest_book(rest)
 
 
-@pytest.mark.parametrize("query", [NODE, BOOK_BY_ID])
-async def test_absent_book_is_null_without_error(
-    client: httpx.AsyncClient, query: str
-) -> None:
-    body = await execute(client, query, {"id": global_id("Book", 987654)})
-    assert body == {"data": {"node" if "node(" in query else "bookById": None}}
-
-
 async def test_nodes_keep_the_order_asked_with_null_for_absent_ones(
     client: httpx.AsyncClient, book_ids: list[int]
 ) -> None:

@@ -45,13 +45,6 @@ async def test_create_returns_201_with_normalised_fields(
     }
 
 
-async def test_created_book_can_be_read_back(client: httpx.AsyncClient) -> None:
-    created = await create(client, number=3)
-    response = await client.get(f"/api/books/{created['id']}")
-    assert response.status_code == 200
-    assert response.json() == created
-
-
 async def test_unknown_id_is_404(client: httpx.AsyncClient) -> None:
     for method in ("GET", "PATCH", "DELETE"):
         response = await client.request(
@@ -74,13 +67,6 @@ async def test_duplicate_isbn_in_any_spelling_is_409(
     response = await client.post("/api/books", json=book_payload(2, isbn=spelling))
     assert response.status_code == 409
     assert response.json()["detail"] == "A book with this ISBN already exists."
-
-
-async def test_conflict_loses_nothing(client: httpx.AsyncClient) -> None:
-    first = await create(client, number=1)
-    await client.post("/api/books", json=book_payload(2, isbn=first["isbn"]))
-    listing = (await client.get("/api/books")).json()
-    assert [book["id"] for book in listing["items"]] == [first["id"]]
 
 
 @pytest.mark.parametrize(
@@ -130,13 +116,6 @@ async def test_malformed_body_is_400(client: httpx.AsyncClient, body: bytes) -> 
     assert response.status_code == 400
 
 
-async def test_oversized_body_is_413(client: httpx.AsyncClient) -> None:
-    response = await client.post(
-        "/api/books", json=book_payload(title="x" * (2 * 1024 * 1024))
-    )
-    assert response.status_code == 413
-
-
 async def test_patch_changes_only_the_fields_sent(client: httpx.AsyncClient) -> None:
     created = await create(client, number=5)
     response = await client.patch(
@@ -161,18 +140,6 @@ async def test_patch_normalises_isbn(client: httpx.AsyncClient) -> None:
     assert response.json()["isbn"] == "9780441172719"
 
 
-async def test_patch_to_an_existing_isbn_is_409_and_keeps_the_row(
-    client: httpx.AsyncClient,
-) -> None:
-    first = await create(client, number=1)
-    second = await create(client, number=2)
-    response = await client.patch(
-        f"/api/books/{second['id']}", json={"isbn": first["isbn"]}
-    )
-    assert response.status_code == 409
-    assert (await client.get(f"/api/books/{second['id']}")).json() == second
-
-
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -190,14 +157,6 @@ async def test_invalid_patch_is_400_and_keeps_the_row(
     assert response.status_code == 400
     assert field in problems(response)
     assert (await client.get(f"/api/books/{created['id']}")).json() == created
-
-
-async def test_delete_is_204_then_404(client: httpx.AsyncClient) -> None:
-    created = await create(client, number=9)
-    response = await client.delete(f"/api/books/{created['id']}")
-    assert response.status_code == 204
-    assert response.content == b""
-    assert (await client.get(f"/api/books/{created['id']}")).status_code == 404
 
 
 async def test_non_integer_id_is_rejected(client: httpx.AsyncClient) -> None:

@@ -61,35 +61,6 @@ async def test_every_order_is_an_index_scan_without_a_sort(
     assert all(node.get("Relation Name", "book") == "book" for node in nodes)
 
 
-async def test_rest_list_is_one_statement(
-    anonymous_client: httpx.AsyncClient,
-    db_session: AsyncSession,
-    sql_statements: StatementRecorder,
-) -> None:
-    await seed_books(db_session, 30)
-    first = (await anonymous_client.get("/api/books", params={"limit": 10})).json()
-    with sql_statements() as statements:
-        response = await anonymous_client.get(
-            "/api/books", params={"limit": 10, "cursor": first["page"]["next_cursor"]}
-        )
-    assert response.status_code == 200
-    assert len(statements) == 1, statements
-    assert "OFFSET" not in statements[0].upper()
-    assert "count(" not in statements[0].lower()
-
-
-async def test_rest_get_is_one_statement(
-    anonymous_client: httpx.AsyncClient,
-    db_session: AsyncSession,
-    sql_statements: StatementRecorder,
-) -> None:
-    [book_id] = await seed_books(db_session, 1)
-    with sql_statements() as statements:
-        response = await anonymous_client.get(f"/api/books/{book_id}")
-    assert response.status_code == 200
-    assert len(statements) == 1, statements
-
-
 async def test_a_bearer_token_adds_one_statement_to_load_its_user(
     client: httpx.AsyncClient,
     db_session: AsyncSession,

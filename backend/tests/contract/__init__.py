@@ -1,0 +1,1 @@
+"""The entity contract suite: black-box tests every registered entity must pass."""
