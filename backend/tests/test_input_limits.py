@@ -5,8 +5,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH
 from backend.apps.books.validation import FILTER_TEXT_MAX_LENGTH
+from backend.kit.isbns import ISBN_INPUT_MAX_LENGTH
 from tests.books.graphql.documents import BOOKS
 from tests.helpers.graphql import execute
 

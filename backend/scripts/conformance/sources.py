@@ -127,8 +127,11 @@ class Lineage:
 
     def inherits(self, *names: str) -> bool:
         """Whether an ancestor is one of `names` (fully qualified or last part)."""
-        short = {n.rpartition(".")[2] for n in self.outside}
-        return any(n in self.outside or n in short for n in names)
+        ancestors = self.outside | {
+            f"{mod.name}.{cls.name}" for mod, cls in self.classes[1:]
+        }
+        short = {n.rpartition(".")[2] for n in ancestors}
+        return any(n in ancestors or n in short for n in names)
 
     def method(self, name: str) -> tuple[Module, Definition] | None:
         """Where the nearest class of the lineage defines `name`."""

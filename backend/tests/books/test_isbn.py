@@ -2,8 +2,8 @@
 
 import pytest
 
-from backend.apps.books.isbn import normalize_isbn
 from backend.errors import InvalidFieldError
+from backend.kit.isbns import normalize_isbn
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from backend.errors import InvalidFieldError
     ],
 )
 def test_valid_isbns_normalise_to_isbn13(raw: str, normalised: str) -> None:
-    assert normalize_isbn(raw) == normalised
+    assert normalize_isbn(raw, field="isbn") == normalised
 
 
 @pytest.mark.parametrize(
@@ -40,5 +40,5 @@ def test_valid_isbns_normalise_to_isbn13(raw: str, normalised: str) -> None:
 )
 def test_invalid_isbns_are_rejected_on_the_isbn_field(raw: str, reason: str) -> None:
     with pytest.raises(InvalidFieldError, match=reason) as caught:
-        normalize_isbn(raw)
+        normalize_isbn(raw, field="isbn")
     assert caught.value.field == "isbn"

@@ -1,7 +1,7 @@
 """Admin writes go through the services; their domain errors become form errors.
 
 starlette-admin's number and date fields turn text they cannot parse into
-None, so `page_count=abc` silently cleared the value: the fields here keep
+None, so a number field sent `abc` was silently cleared: the fields here keep
 such text and refuse it as an error on its field.
 """
 

@@ -2,7 +2,7 @@
 
 - No text input may hold a NUL character: PostgreSQL cannot store one, so a
   `\\x00` is refused up front (`NO_NUL_PATTERN`, `check_no_nul`).
-- A single-line field (a title, an author, a person's name) holds no control
+- A single-line field (a book's or a person's name) holds no control
   character (C0, DEL, C1, and the line and paragraph separators U+2028/U+2029)
   and no bidirectional embedding, override or isolate (U+202A-U+202E,
   U+2066-U+2069), which could reorder what a reader sees. Invisible characters

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.books.models import BookModel
+from backend.kit.isbns import ISBN_INPUT_MAX_LENGTH
 from tests.books.factories import isbn13, seed_books
 from tests.helpers.admin_forms import run_action, submit
 
@@ -63,7 +64,9 @@ async def test_create_form_has_no_audit_columns(
 ) -> None:
     form = await admin_client.get("/admin/book/create")
     assert 'name="title"' in form.text
-    assert 'maxlength="17"' in form.text  # a hyphenated ISBN-13 fits
+    # The form states the service's limits: one value per rule.
+    assert f'maxlength="{ISBN_INPUT_MAX_LENGTH}"' in form.text
+    assert 'maxlength="255"' in form.text
     assert 'name="created_at"' not in form.text
     assert 'name="updated_at"' not in form.text
 

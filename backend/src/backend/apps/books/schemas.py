@@ -1,64 +1,38 @@
-"""REST bodies for books (msgspec); JSON names are snake_case."""
+"""REST bodies and list parameters for books (msgspec); JSON names are snake_case.
+
+The service checks every rule; the limits the field declarations state
+(`validation.BOOK_FIELDS`) appear in the OpenAPI document, so a client can
+check before sending, and stop an oversized value before it is decoded further.
+"""
 
 from datetime import date, datetime
-from typing import Annotated, Self, cast
+from typing import Annotated, cast
 
 import msgspec
+from litestar.params import FromQuery, QueryParameter
 
-from backend.apps.books.isbn import ISBN_INPUT_MAX_LENGTH
-from backend.apps.books.models import (
-    AUTHOR_MAX_LENGTH,
-    PAGE_COUNT_MAX,
-    TITLE_MAX_LENGTH,
+from backend.apps.books.services import (
+    SEARCH_MAX_LENGTH,
+    SEARCH_MIN_RUN,
+    BookFilter,
+    BookListQuery,
+    BookSort,
 )
-from backend.apps.books.services import StoredBook
-from backend.apps.books.validation import BookFields
-from backend.kit.text import SINGLE_LINE_PATTERN
+from backend.apps.books.validation import (
+    AUTHOR,
+    FILTER_TEXT_MAX_LENGTH,
+    ISBN,
+    PAGE_COUNT,
+    TITLE,
+    BookFields,
+)
+from backend.kit.fields import sent_values
+from backend.kit.text import NO_NUL_PATTERN
 
-# The service checks every rule; these bounds and patterns state in the
-# OpenAPI document what a client can check before sending, and stop an
-# oversized value before it is decoded further.
-ISBN_INPUT_MIN_LENGTH = 10  # an ISBN-10's digits
-# 10 characters (the last may be X) or 13 digits from 978/979, hyphens and
-# spaces anywhere: what a client can check; the check digit is the service's.
-ISBN_PATTERN = (
-    r"^[ -]*(?:(?:[0-9][ -]*){9}[0-9Xx]"
-    r"|9[ -]*7[ -]*[89][ -]*(?:[0-9][ -]*){9}[0-9])[ -]*$"
-)
-_SINGLE_LINE = (
-    "One line with a visible character: no control characters, line breaks or "
-    "bidirectional overrides; invisible characters around it are trimmed."
-)
-Title = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=1,
-        max_length=TITLE_MAX_LENGTH,
-        pattern=SINGLE_LINE_PATTERN,
-        description=_SINGLE_LINE,
-    ),
-]
-Author = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=1,
-        max_length=AUTHOR_MAX_LENGTH,
-        pattern=SINGLE_LINE_PATTERN,
-        description=_SINGLE_LINE,
-    ),
-]
-Isbn = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=ISBN_INPUT_MIN_LENGTH,
-        max_length=ISBN_INPUT_MAX_LENGTH,
-        pattern=ISBN_PATTERN,
-        description="ISBN-10 or ISBN-13 in digits 0-9 (and X); hyphens and "
-        "spaces allowed.",
-        examples=["978-0-441-17271-9"],
-    ),
-]
-PageCount = Annotated[int, msgspec.Meta(ge=1, le=PAGE_COUNT_MAX)]
+Title = Annotated[str, TITLE.meta]
+Author = Annotated[str, AUTHOR.meta]
+Isbn = Annotated[str, ISBN.meta]
+PageCount = Annotated[int, PAGE_COUNT.meta]
 
 
 class BookRead(msgspec.Struct):
@@ -72,20 +46,6 @@ class BookRead(msgspec.Struct):
     page_count: int | None
     created_at: datetime
     updated_at: datetime
-
-    @classmethod
-    def from_model(cls, book: StoredBook) -> Self:
-        """Copy a stored book into its response body."""
-        return cls(
-            id=book.id,
-            title=book.title,
-            author=book.author,
-            isbn=book.isbn,
-            published_on=book.published_on,
-            page_count=book.page_count,
-            created_at=book.created_at,
-            updated_at=book.updated_at,
-        )
 
 
 class BookCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -113,9 +73,42 @@ class BookUpdate(msgspec.Struct, forbid_unknown_fields=True):
 
     def to_fields(self) -> BookFields:
         """The fields the client sent, as service fields."""
-        sent = {
-            name: value
-            for name, value in msgspec.structs.asdict(self).items()
-            if value is not msgspec.UNSET
-        }
+        sent = sent_values(msgspec.structs.asdict(self), unset=msgspec.UNSET)
         return cast("BookFields", sent)
+
+
+FilterText = Annotated[
+    str | None,
+    QueryParameter(max_length=FILTER_TEXT_MAX_LENGTH, pattern=NO_NUL_PATTERN),
+]
+# The rule "a run of 3 letters or digits" is Unicode on the server (é, 日
+# and Arabic-Indic digits count); JSON Schema validators read `\w` as ASCII,
+# so no pattern states it portably: the description does (docs/reliability.md).
+Search = Annotated[
+    str | None,
+    QueryParameter(
+        description="Text found in the title or the author (any case); it must "
+        f"contain at least {SEARCH_MIN_RUN} letters or digits (any script) in "
+        "a row. Empty means no search.",
+        max_length=SEARCH_MAX_LENGTH,
+        pattern=NO_NUL_PATTERN,
+    ),
+]
+
+
+def book_list_query(
+    *,
+    q: Search = None,
+    author: FilterText = None,
+    published_after: FromQuery[date | None] = None,
+    published_before: FromQuery[date | None] = None,
+    sort: FromQuery[BookSort] = BookSort.CREATED_AT_DESC,
+) -> BookListQuery:
+    """The listing the query string asks for: its filters and `sort`.
+
+    Raises:
+        InvalidFieldError: on `q`, when the search indexes cannot serve it.
+    """
+    return BookListQuery(
+        filter=BookFilter(q, author, published_after, published_before), sort=sort
+    )

@@ -1,50 +1,27 @@
 """Book use cases: validation, persistence and keyset listing; no transport types."""
 
 import re
-from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Protocol
 
-import msgspec
-from advanced_alchemy.exceptions import ErrorMessages, wrap_sqlalchemy_exception
+from advanced_alchemy.exceptions import ErrorMessages
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
-from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from sqlalchemy import ColumnElement, Select, false, func, or_, select
+from sqlalchemy import ColumnElement, false, func, or_
 
-from backend.apps.books.isbn import normalize_isbn
 from backend.apps.books.models import BookModel
-from backend.apps.books.validation import BookFields, clean_book_fields
+from backend.apps.books.validation import BOOK_FIELDS, BookFields, clean_book_fields
 from backend.errors import InvalidFieldError
-from backend.kit.row_writes import delete_row, lock_row
-from backend.paging.keyset import KeysetPage, Position, SortOrder, page, seek
+from backend.kit.isbns import normalize_isbn
+from backend.kit.services import KeysetListMixin
+from backend.paging.cursors import query_scope
+from backend.paging.keyset import SortOrder
 
 
-class StoredBook(Protocol):
-    """What a stored book reads as: a `BookModel` or a `BookRecord`."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def author(self) -> str: ...
-    @property
-    def isbn(self) -> str: ...
-    @property
-    def published_on(self) -> date | None: ...
-    @property
-    def page_count(self) -> int | None: ...
-    @property
-    def created_at(self) -> datetime: ...
-    @property
-    def updated_at(self) -> datetime: ...
-
-
-class BookRecord(msgspec.Struct, frozen=True):
-    """A stored book read as plain columns: listings skip ORM object loading."""
+@dataclass
+class BookRecord:
+    """A book; `isbn` is its normalised ISBN-13."""
 
     id: int
     title: str
@@ -56,10 +33,8 @@ class BookRecord(msgspec.Struct, frozen=True):
     updated_at: datetime
 
 
-_RECORD_COLUMNS = [getattr(BookModel, name) for name in BookRecord.__struct_fields__]
-
-
 __all__ = (
+    "BOOK_FIELDS",
     "SEARCH_MAX_LENGTH",
     "SEARCH_MIN_RUN",
     "SEARCH_TOO_LONG",
@@ -70,7 +45,6 @@ __all__ = (
     "BookRecord",
     "BookService",
     "BookSort",
-    "StoredBook",
 )
 
 
@@ -120,11 +94,6 @@ SEARCH_TOO_SHORT = (
 # of random text (docs/security.md). Searches stop well before.
 SEARCH_MAX_LENGTH = 64
 SEARCH_TOO_LONG = f"q must be at most {SEARCH_MAX_LENGTH} characters"
-# A filtered page reads at least this many rows. For a page of one or two the
-# planner, which expects a search or an unknown author to match a few rows,
-# prefers walking the sort index until it meets them: when nothing matches,
-# that reads every row. Asked for 20, it looks them up in the filter's index.
-FILTERED_MIN_FETCH = 20
 
 
 def check_search(q: str) -> str:
@@ -152,7 +121,7 @@ def search_clause(q: str) -> ColumnElement[bool]:
     except InvalidFieldError:
         return false()
     with suppress(InvalidFieldError):
-        clauses.append(BookModel.isbn == normalize_isbn(q))
+        clauses.append(BookModel.isbn == normalize_isbn(q, field="q"))
     return or_(*clauses)
 
 
@@ -203,8 +172,21 @@ class BookListQuery:
     filter: BookFilter = BookFilter()
     sort: BookSort = BookSort.CREATED_AT_DESC
 
+    @property
+    def order(self) -> SortOrder:
+        """The keyset order of `sort`."""
+        return self.sort.order
 
-class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
+    def clauses(self) -> list[ColumnElement[bool]]:
+        """SQL conditions for the filters that are set."""
+        return self.filter.clauses()
+
+    def scope(self) -> str:
+        """The scope cursors of this listing are bound to."""
+        return query_scope(self)
+
+
+class BookService(KeysetListMixin[BookModel, BookRecord]):
     """Create, change, remove and list books; every write goes through the rules."""
 
     class Repo(SQLAlchemyAsyncRepository[BookModel]):
@@ -217,6 +199,7 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
         )
 
     repository_type = Repo
+    record_type = BookRecord
 
     async def create_book(
         self, *, fields: BookFields, auto_commit: bool = False
@@ -241,15 +224,7 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
             DuplicateKeyError: another book has the new ISBN.
         """
         cleaned = clean_book_fields(fields, partial=True)
-        book = await lock_row(self.repository, book_id)
-        for name, value in cleaned.items():
-            setattr(book, name, value)
-        # Reload the stored row while it is still locked: after the commit a
-        # waiting delete may already have removed it.
-        book = await self.update(book, auto_commit=False)
-        if auto_commit:
-            await self.repository.session.commit()
-        return book
+        return await self.update_by_id(book_id, cleaned, auto_commit=auto_commit)
 
     async def delete_book(self, book_id: int, *, auto_commit: bool = False) -> None:
         """Remove a book.
@@ -257,61 +232,4 @@ class BookService(SQLAlchemyAsyncRepositoryService[BookModel]):
         Raises:
             NotFoundError: no book has this id (or a concurrent delete won).
         """
-        await delete_row(self.repository, book_id, auto_commit=auto_commit)
-
-    async def list_page(
-        self,
-        *,
-        query: BookListQuery,
-        limit: int,
-        after: Position | None = None,
-        backward: bool = False,
-    ) -> KeysetPage[BookRecord]:
-        """One keyset page of books matching `query`, after (or before) a position.
-
-        One statement; rows come back as `BookRecord`s, not ORM objects.
-        """
-        statement = self.list_statement(
-            query=query, limit=limit, after=after, backward=backward
-        )
-        with wrap_sqlalchemy_exception(
-            error_messages=self.repository.error_messages, dialect_name="postgresql"
-        ):
-            result = await self.repository.session.execute(statement)
-        rows = [BookRecord(*row) for row in result]
-        return page(rows, limit=limit, backward=backward)
-
-    @staticmethod
-    def list_statement(
-        *,
-        query: BookListQuery,
-        limit: int,
-        after: Position | None = None,
-        backward: bool = False,
-    ) -> Select[Any]:
-        """The one SELECT behind `list_page` (the tests EXPLAIN it).
-
-        A filtered listing fetches at least `FILTERED_MIN_FETCH` rows; `page()`
-        keeps `limit` of them.
-        """
-        clauses = query.filter.clauses()
-        statement = select(*_RECORD_COLUMNS).where(*clauses)
-        fetch = max(limit, FILTERED_MIN_FETCH) if clauses else limit
-        return seek(
-            statement, query.sort.order, after=after, limit=fetch, backward=backward
-        )
-
-    async def count_books(self, *, book_filter: BookFilter) -> int:
-        """How many books match the filter (one COUNT query)."""
-        return await self.count(*book_filter.clauses())
-
-    async def get_books(self, *, ids: Sequence[int]) -> list[BookModel | None]:
-        """The books with these ids, in the same order, `None` where none has the id.
-
-        One query, however many ids.
-        """
-        if not ids:
-            return []
-        found = await self.get_many(BookModel.id.in_(set(ids)))
-        by_id = {book.id: book for book in found}
-        return [by_id.get(book_id) for book_id in ids]
+        await self.delete_by_id(book_id, auto_commit=auto_commit)

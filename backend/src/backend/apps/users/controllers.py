@@ -24,6 +24,7 @@ from backend.http.bearer import BEARER_SECURITY, requires_active_user
 from backend.http.errors import error_responses
 from backend.http.rate_limits import SIGN_IN_OPT, SignInLimits, sign_in_limits_of
 from backend.http.tokens import issue_access_token
+from backend.kit.rest import read_as
 from backend.settings import Settings
 
 AUTH_PATH = "/api/auth"
@@ -125,4 +126,4 @@ class AuthController(Controller):
     )
     async def me(self, request: Request[UserModel, Any, Any]) -> UserRead:
         """The signed-in user."""
-        return UserRead.from_model(request.user)
+        return read_as(UserRead, request.user)

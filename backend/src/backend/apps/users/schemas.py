@@ -1,11 +1,11 @@
 """REST bodies for sign-in and the current user (msgspec); never a password hash."""
 
 from datetime import datetime
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal
 
 import msgspec
 
-from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
+from backend.apps.users.models import EMAIL_MAX_LENGTH
 from backend.apps.users.validation import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
 from backend.kit.text import NO_NUL_PATTERN, PASSWORD_PATTERN
 
@@ -44,7 +44,7 @@ class AccessTokenRead(msgspec.Struct):
 
 
 class UserRead(msgspec.Struct):
-    """A user as the API shows it."""
+    """A user as the API shows it (never the password hash)."""
 
     id: int
     email: str
@@ -53,16 +53,3 @@ class UserRead(msgspec.Struct):
     is_superuser: bool
     created_at: datetime
     updated_at: datetime
-
-    @classmethod
-    def from_model(cls, user: UserModel) -> Self:
-        """Copy a stored user into its response body, leaving the hash out."""
-        return cls(
-            id=user.id,
-            email=user.email,
-            full_name=user.full_name,
-            is_active=user.is_active,
-            is_superuser=user.is_superuser,
-            created_at=user.created_at,
-            updated_at=user.updated_at,
-        )

@@ -2,7 +2,6 @@
 
 from advanced_alchemy.exceptions import ErrorMessages
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
-from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import ColumnElement, false
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, UserModel
@@ -15,6 +14,7 @@ from backend.apps.users.validation import (
 )
 from backend.errors import InvalidFieldError
 from backend.kit.row_writes import lock_row
+from backend.kit.services import EntityService
 
 __all__ = ("UserFields", "UserService", "canonical_email", "search_clause")
 
@@ -38,7 +38,7 @@ def search_clause(q: str) -> ColumnElement[bool]:
     return UserModel.email == email
 
 
-class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
+class UserService(EntityService[UserModel]):
     """Create, change and remove users; check passwords; find who may act."""
 
     class Repo(SQLAlchemyAsyncRepository[UserModel]):
@@ -140,7 +140,7 @@ class UserService(SQLAlchemyAsyncRepositoryService[UserModel]):
         Raises:
             NotFoundError: no user has this id.
         """
-        await self.delete(user_id, auto_commit=auto_commit)
+        await self.delete_by_id(user_id, auto_commit=auto_commit)
 
     async def authenticate(self, *, email: str, password: str) -> UserModel | None:
         """The active user with this email and password, or `None`.

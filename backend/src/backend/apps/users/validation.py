@@ -5,11 +5,13 @@ from typing import TypedDict
 
 from backend.apps.users.models import EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH
 from backend.errors import InvalidFieldError
-from backend.kit.text import check_password_text, clean_single_line
+from backend.kit.fields import Text
+from backend.kit.text import check_password_text
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
 LOCAL_PART_MAX_LENGTH = 64
+FULL_NAME = Text(max_length=FULL_NAME_MAX_LENGTH, required=False)
 
 # One `@`, no spaces, a dotted domain whose labels are letters, digits or hyphens:
 # a syntax check, not a deliverability check (only a sent mail proves that).
@@ -71,15 +73,6 @@ def check_password(password: str, *, field: str = "password") -> str:
     return check_password_text(field, password)
 
 
-def _clean_full_name(value: str | None) -> str | None:
-    cleaned = clean_single_line("full_name", value or "")
-    if len(cleaned) > FULL_NAME_MAX_LENGTH:
-        raise InvalidFieldError(
-            "full_name", f"full_name must be at most {FULL_NAME_MAX_LENGTH} characters"
-        )
-    return cleaned or None
-
-
 def clean_user_fields(fields: UserFields, *, partial: bool) -> UserFields:
     """Check and normalise user fields (email to lower case, name trimmed).
 
@@ -97,7 +90,7 @@ def clean_user_fields(fields: UserFields, *, partial: bool) -> UserFields:
     if "password" in fields:
         cleaned["password"] = check_password(fields["password"])
     if "full_name" in fields:
-        cleaned["full_name"] = _clean_full_name(fields["full_name"])
+        cleaned["full_name"] = FULL_NAME.clean("full_name", fields["full_name"])
     for flag in ("is_active", "is_superuser"):
         if flag in fields:
             cleaned[flag] = bool(fields[flag])

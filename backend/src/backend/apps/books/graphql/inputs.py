@@ -8,22 +8,16 @@ from typing import cast
 import strawberry
 
 from backend.apps.books.services import BookFields, BookFilter, BookSort
-from backend.apps.books.validation import check_filter_text
+from backend.apps.books.validation import NewBook, check_filter_text
+from backend.kit.fields import sent_values
 
 
 @strawberry.input(
     name="BookInput",
     description="A new book; the ISBN may be ISBN-10 or ISBN-13, with hyphens.",
 )
-@dataclass
-class BookInput:
-    """The fields of a new book."""
-
-    title: str
-    author: str
-    isbn: str
-    published_on: date | None = None
-    page_count: int | None = None
+class BookInput(NewBook):
+    """The fields of a new book (`NewBook`'s)."""
 
     def to_fields(self) -> BookFields:
         """The input as service fields."""
@@ -46,12 +40,7 @@ class BookPatchInput:
 
     def to_fields(self) -> BookFields:
         """The fields the client sent, as service fields (a null stays a null)."""
-        sent = {
-            name: value
-            for name, value in asdict(self).items()
-            if value is not strawberry.UNSET
-        }
-        return cast("BookFields", sent)
+        return cast("BookFields", sent_values(asdict(self), unset=strawberry.UNSET))
 
 
 @strawberry.input(

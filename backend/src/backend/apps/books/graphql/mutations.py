@@ -9,10 +9,11 @@ hook would commit: a failed mutation rolls the session back itself.
 import strawberry
 
 from backend.apps.books.graphql.inputs import BookInput, BookPatchInput
-from backend.apps.books.graphql.types import BookType, book_id_of
+from backend.apps.books.graphql.types import BOOK_TYPE_NAME, BookType
 from backend.graphql.context import GraphQLInfo
 from backend.graphql.errors import mutation_errors
 from backend.graphql.permissions import IsAuthenticated
+from backend.kit.relay import database_id
 
 
 @strawberry.type
@@ -51,7 +52,9 @@ class BookMutation:
         """
         async with mutation_errors(info.context.db_session):
             book = await info.context.books.update_book(
-                book_id_of(id), fields=input.to_fields(), auto_commit=True
+                database_id(id, type_name=BOOK_TYPE_NAME),
+                fields=input.to_fields(),
+                auto_commit=True,
             )
         return BookType.from_model(book)
 
@@ -66,5 +69,7 @@ class BookMutation:
             GraphQLError: `BAD_USER_INPUT` or `NOT_FOUND`.
         """
         async with mutation_errors(info.context.db_session):
-            await info.context.books.delete_book(book_id_of(id), auto_commit=True)
+            await info.context.books.delete_book(
+                database_id(id, type_name=BOOK_TYPE_NAME), auto_commit=True
+            )
         return id

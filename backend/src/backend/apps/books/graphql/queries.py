@@ -5,12 +5,11 @@ from typing import Annotated
 import strawberry
 
 from backend.apps.books.graphql.inputs import BookFilterInput, BookOrder
-from backend.apps.books.graphql.types import BookConnection, BookType, book_id_of
+from backend.apps.books.graphql.types import BookConnection, BookType
 from backend.apps.books.services import BookFilter, BookListQuery
 from backend.graphql.context import GraphQLInfo
-from backend.paging.cursors import query_scope
-from backend.paging.pager import KeysetPager
-from backend.paging.relay import ConnectionArgs, keyset_slice
+from backend.kit.relay import connection_of
+from backend.paging.relay import ConnectionArgs
 
 
 @strawberry.type
@@ -24,8 +23,7 @@ class BookQuery:
         Raises:
             InvalidFieldError: `id` is malformed or not a Book id.
         """
-        (book,) = await BookType.load(info, ids=[book_id_of(id)])
-        return book
+        return await BookType.load_one(info, id)
 
     @strawberry.field(
         description="Books matching `filter` in `orderBy` order, a page at a time: "
@@ -53,15 +51,10 @@ class BookQuery:
         query = BookListQuery(
             filter=filter.to_filter() if filter else BookFilter(), sort=order_by.sort
         )
-        books = info.context.books
-        pager = KeysetPager(
-            fetch=lambda position, limit, backward: books.list_page(
-                query=query, limit=limit, after=position, backward=backward
-            ),
-            order=query.sort.order,
-            codec=info.context.cursor_codec,
-            scope=query_scope(query),
+        return await connection_of(
+            BookConnection,
+            info.context.books.pager(query, codec=info.context.cursor_codec),
+            ConnectionArgs(first=first, after=after, last=last, before=before),
+            node=BookType.from_model,
+            query=query,
         )
-        args = ConnectionArgs(first=first, after=after, last=last, before=before)
-        page = await keyset_slice(args, pager)
-        return BookConnection.from_slice(page, book_filter=query.filter)
