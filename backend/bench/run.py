@@ -18,10 +18,9 @@ from strawberry.relay import to_base64
 from backend.apps.books.services import BookListQuery, BookSort
 from backend.paging.cursors import CursorCodec, query_scope
 from backend.paging.keyset import Position
-from backend.settings import Settings, get_settings
+from backend.settings import Settings
 from bench import load, seed, servers
 
-SECRET = "benchmark-secret-key-0123456789abcdef0123456789"  # noqa: S105
 FIELDS = "id title author isbn publishedOn pageCount createdAt updatedAt"
 BOOKS_QUERY = (
     f"{{ books(first: 20) {{ edges {{ cursor node {{ {FIELDS} }} }} "
@@ -69,7 +68,7 @@ def _options() -> Plan:
 
 async def _deep_cursors(dsn: str, offset: int) -> dict[BookSort, str]:
     """The cursor a client holds after paging `offset` rows, for every sort."""
-    codec = CursorCodec(SECRET)
+    codec = CursorCodec(servers.SECRET)
     cursors: dict[BookSort, str] = {}
     connection = await asyncpg.connect(dsn)
     try:
@@ -177,22 +176,8 @@ def _report(results: dict[str, load.Result], plan: Plan) -> bool:
 def main() -> int:
     """Seed, serve, measure, report; exit 1 when a request failed."""
     plan = _options()
-    base = get_settings().database_url
-    url = (
-        make_url(base.encoded_string())
-        .set(database="backend_bench")
-        .render_as_string(hide_password=False)
-    )
-    env = {
-        "DATABASE_URL": url,
-        "SECRET_KEY": SECRET,
-        "ADMIN_SESSION_SECRET": SECRET[::-1],
-        "APP_ENV": "production",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "LOG_LEVEL": "WARNING",
-        # One load generator is one client: the per-client limit would throttle it.
-        "API_RATE_LIMIT": str(10**9),
-    }
+    env = servers.production_env("backend_bench")
+    url = env["DATABASE_URL"]
     settings = Settings.model_validate(
         {name.lower(): value for name, value in env.items()}
     )

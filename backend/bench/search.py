@@ -20,9 +20,8 @@ import urllib.request
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from backend.settings import Settings, get_settings
+from backend.settings import Settings
 from bench import seed, servers
-from bench.run import SECRET
 
 COUNT = "{ books(first: 100, filter: {q: %s}) { totalCount } }"
 SEARCHES = {
@@ -85,23 +84,13 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    url = (
-        make_url(get_settings().database_url.encoded_string())
-        .set(database="backend_bench_search")
-        .render_as_string(hide_password=False)
+    env = servers.production_env(
+        "backend_bench_search",
+        DATABASE_STATEMENT_TIMEOUT_MS="0",
+        DATABASE_READ_STATEMENT_TIMEOUT_MS="0",
+        REQUEST_TIMEOUT_SECONDS="3600",
     )
-    env = {
-        "DATABASE_URL": url,
-        "SECRET_KEY": SECRET,
-        "ADMIN_SESSION_SECRET": SECRET[::-1],
-        "APP_ENV": "production",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "LOG_LEVEL": "WARNING",
-        "API_RATE_LIMIT": str(10**9),
-        "DATABASE_STATEMENT_TIMEOUT_MS": "0",
-        "DATABASE_READ_STATEMENT_TIMEOUT_MS": "0",
-        "REQUEST_TIMEOUT_SECONDS": "3600",
-    }
+    url = env["DATABASE_URL"]
     settings = Settings.model_validate({k.lower(): v for k, v in env.items()})
     dsn = make_url(url).set(drivername="postgresql").render_as_string(False)
     seed.prepare(settings, args.rows)

@@ -12,7 +12,35 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
+from backend.settings import get_settings
+
 BACKEND_DIR = Path(__file__).resolve().parents[1]
+SECRET = "benchmark-secret-key-0123456789abcdef0123456789"  # noqa: S105
+
+
+def production_env(database: str, **overrides: str) -> dict[str, str]:
+    """The app's environment as production runs it, on `database` of our server.
+
+    Rate limits are lifted: one load generator is one client, and the
+    per-client limit would throttle it.
+    """
+    url = (
+        make_url(get_settings().database_url.encoded_string())
+        .set(database=database)
+        .render_as_string(hide_password=False)
+    )
+    return {
+        "DATABASE_URL": url,
+        "SECRET_KEY": SECRET,
+        "ADMIN_SESSION_SECRET": SECRET[::-1],
+        "APP_ENV": "production",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING",
+        "API_RATE_LIMIT": str(10**9),
+        **overrides,
+    }
 
 
 def free_port() -> int:

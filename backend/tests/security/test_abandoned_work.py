@@ -99,6 +99,20 @@ async def _none_active(database_url: str) -> bool:
     return not await active_app_queries(database_url)
 
 
+async def send_and_leave(
+    server: Server, database_url: str, method: str, path: str, body: object
+) -> None:
+    """Send a request whose query waits on the locked table, then hang up."""
+    host, port = urlsplit(server.url).netloc.split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    writer.write(raw_request(server.url, method, path, body))
+    await writer.drain()
+    assert await query_waits(database_url), server.log_text()
+    writer.close()
+    await writer.wait_closed()
+    del reader
+
+
 async def assert_ready(http: httpx.AsyncClient, server: Server) -> None:
     ready = await http.get(f"{server.url}/ready", timeout=5)
     assert ready.status_code == 200, ready.text
@@ -122,15 +136,8 @@ async def test_client_disconnect_cancels_the_query(
     server: Server, app_database: str, http: httpx.AsyncClient, name: str
 ) -> None:
     method, path, body = SLOW_REQUESTS[name]
-    host, port = urlsplit(server.url).netloc.split(":")
     async with book_table_locked(app_database):
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(raw_request(server.url, method, path, body))
-        await writer.drain()
-        assert await query_waits(app_database), server.log_text()
-        writer.close()
-        await writer.wait_closed()
-        del reader
+        await send_and_leave(server, app_database, method, path, body)
         gone = await eventually(
             lambda: _none_active(app_database), seconds=GONE_WITHIN_SECONDS
         )
@@ -219,16 +226,9 @@ async def test_abandoned_requests_give_their_connection_back(
         REQUEST_TIMEOUT_SECONDS="60",
     )
     async with serve(env, log_dir=log_dir) as server:
-        host, port = urlsplit(server.url).netloc.split(":")
         for method, path, body in [*SLOW_REQUESTS.values(), *SLOW_REQUESTS.values()]:
             async with book_table_locked(app_database):
-                reader, writer = await asyncio.open_connection(host, int(port))
-                writer.write(raw_request(server.url, method, path, body))
-                await writer.drain()
-                assert await query_waits(app_database), server.log_text()
-                writer.close()
-                await writer.wait_closed()
-                del reader
+                await send_and_leave(server, app_database, method, path, body)
                 assert await eventually(
                     lambda: _none_active(app_database), seconds=GONE_WITHIN_SECONDS
                 )
