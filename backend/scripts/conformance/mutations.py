@@ -13,9 +13,11 @@ from pathlib import Path
 from scripts.conformance.exemptions import GRAPHQL, Exemptions, is_exempt
 from scripts.conformance.problems import Problem, shown
 from scripts.conformance.sources import DEFINITIONS, decorator_names, module_of
-from scripts.conformance.tree import APPS, dotted_name, entity_apps, nodes
+from scripts.conformance.tree import APPS, PACKAGE, dotted_name, entity_apps, nodes
 
 ROLLBACK = "mutation_errors"
+# The kit's service bases, whose writes every entity's service inherits.
+KIT_SERVICES = PACKAGE / "kit/services.py"
 # advanced-alchemy's service writes; the app's own are those taking `auto_commit`.
 LIBRARY_WRITES = frozenset(
     {
@@ -33,16 +35,16 @@ LIBRARY_WRITES = frozenset(
 
 
 def _service_writes(root: Path, app: str) -> set[str]:
-    """Methods of the app's services (and tree bases) that take `auto_commit`."""
+    """Methods of the app's services and the kit's bases that take `auto_commit`."""
     writes = set(LIBRARY_WRITES)
-    path = root / APPS / app / "services.py"
-    if not path.is_file():
-        return writes
-    for node in nodes(module_of(root, path).tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            arguments = node.args.args + node.args.kwonlyargs
-            if any(argument.arg == "auto_commit" for argument in arguments):
-                writes.add(node.name)
+    for path in (root / APPS / app / "services.py", root / KIT_SERVICES):
+        if not path.is_file():
+            continue
+        for node in nodes(module_of(root, path).tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                arguments = node.args.args + node.args.kwonlyargs
+                if any(argument.arg == "auto_commit" for argument in arguments):
+                    writes.add(node.name)
     return writes
 
 

@@ -47,7 +47,7 @@ def _api_docs(settings: Settings, components: Components) -> OpenAPIConfig | Non
     if not settings.api_docs_enabled:
         return None
     return OpenAPIConfig(
-        title="Reference backend",
+        "Reference backend",
         version="0.1.0",
         path="/schema",
         components=[components],

@@ -106,7 +106,7 @@ async def test_ids_are_bounded_to_bigint_exactly(document: Json) -> None:
                 assert schema["maximum"] == MAX_ID, (method, path)
                 assert isinstance(schema["maximum"], int), (method, path)
                 seen += 1
-    assert seen == 3
+    assert seen >= 3  # each entity's get, patch and delete
 
 
 async def test_list_parameters_state_limit_cursor_and_sort(

@@ -96,8 +96,8 @@ def admin_handler(
 ) -> ASGIRouteHandler:
     """The Litestar handler that serves the admin under `/admin`."""
     admin = Admin(
-        session_provider=AppSessionMaker(state, db_config.session_maker_app_state_key),
-        title="Reference backend admin",
+        AppSessionMaker(state, db_config.session_maker_app_state_key),
+        "Reference backend admin",
         base_url=ADMIN_PATH,
         templates_dir=str(TEMPLATES_DIR),
         static_dir=str(STATIC_DIR),

@@ -35,8 +35,9 @@ from backend.graphql.fragments import dependency_order, fragments_of
 # spent its budget: 500 000 steps by default, over a second here. A step
 # costs up to about 1.2 us of CPU here, so 15 000 steps stay near 20 ms on the
 # worst document the token limit lets through, while 30 fragments of 8 fields
-# spread on one node (Relay fragment colocation) spend 11 460, `id title`
-# repeated 40 times 3 120, and the frontend's documents all together 13.
+# spread on one node (Relay fragment colocation) spend 11 460, two fields
+# (`id` and one more) repeated 40 times 3 120, and the frontend's documents
+# all together 13.
 OVERLAP_BUDGET = 15_000
 OVERLAP_BUDGET_SPENT = (
     "the document has too many overlapping fields to compare "

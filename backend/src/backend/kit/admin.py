@@ -50,47 +50,62 @@ def form_fields(declarations: Fields) -> list[BaseField | str]:
 
 
 class ServiceModelView[ServiceT: EntityService[Any]](IntegerIdModelView):
-    """A `ModelView` whose create, edit and delete call `service_type`.
+    """A `ModelView` of the service's model whose create, edit and delete call
+    `service_type` (`create_item`, `update_item`, `delete_by_id`).
 
-    A view names its service, the field declarations its form shows
-    (`declarations`) and the unique field a duplicate is reported on, and
-    implements `create_with`/`edit_with` with the service's own methods.
+    A view names its service and the unique field a duplicate is reported on;
+    its form shows the service's field declarations (`declarations`, by
+    default `service_type.fields`). A view may override `create_with` and
+    `edit_with` to call other service methods.
     """
 
     service_type: type[ServiceT]
-    declarations: ClassVar[Fields] = Fields()
+    declarations: ClassVar[Fields | None] = None
     duplicate_field: ClassVar[str]
     exclude_fields_from_create = AUDIT_FIELDS
     exclude_fields_from_edit = AUDIT_FIELDS
     importers = []  # noqa: RUF012  (an import would skip the service)
 
     def __init__(
-        self, model: type[Any], *, form: Sequence[BaseField | str] | None = None
+        self,
+        model: type[Any] | None = None,
+        *,
+        form: Sequence[BaseField | str] | None = None,
     ) -> None:
-        """A view of `model` whose form shows `form`, by default a field per
-        declaration."""
+        """A view of `model` (by default the service's) whose form shows
+        `form`, by default a field per declaration."""
         # Built per view: starlette-admin binds each field to its view. It takes
         # field names too, though its annotation only admits fields.
         self.fields = [  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
             "id",
-            *(form_fields(self.declarations) if form is None else form),
+            *(form_fields(self._declarations()) if form is None else form),
             *AUDIT_FIELDS,
         ]
-        super().__init__(model)
+        super().__init__(model or self.service_type.repository_type.model_type)
+
+    @classmethod
+    def _declarations(cls) -> Fields:
+        return cls.service_type.fields if cls.declarations is None else cls.declarations
 
     def form_values(self, data: Mapping[str, Any]) -> dict[str, Any]:
         """The declared fields the form sent."""
-        return {name: data[name] for name in self.declarations.names() if name in data}
+        names = self._declarations().names()
+        return {name: data[name] for name in names if name in data}
 
     async def create_with(self, service: ServiceT, data: Mapping[str, Any]) -> Any:
-        """Store a new row through `service`."""
-        raise NotImplementedError
+        """Store a new row through `service` (`create_item`)."""
+        return await service.create_item(self.form_values(data))
 
     async def edit_with(
         self, service: ServiceT, item_id: int, data: Mapping[str, Any]
     ) -> Any:
-        """Change the row `item_id` through `service`."""
-        raise NotImplementedError
+        """Change the row `item_id` through `service` (`update_item`)."""
+        return await service.update_item(item_id, self.form_values(data))
+
+    async def repr(self, obj: Any, request: Request) -> str:
+        """How messages and lookups name a row: its first declared field."""
+        names = self._declarations().names()
+        return str(getattr(obj, names[0])) if names else str(obj.id)
 
     async def create(self, request: Request, data: dict[str, Any]) -> Any:
         """Store a row through the service; its errors become form errors."""

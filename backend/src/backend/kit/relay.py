@@ -5,13 +5,15 @@
 - `ModelNode`: a node type's `from_model`, `load` and Relay's `resolve_nodes`,
   through its service's `get_by_ids` (one query, however many ids).
 - `connection_of`: a `relay.Connection` page read by a keyset pager.
+- `InputFields`: an input's `to_fields()`, the values a client sent.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import fields
+from dataclasses import asdict, fields
 from functools import cache
 from typing import Any, Literal, Self, overload
 
+import strawberry
 from advanced_alchemy.exceptions import NotFoundError
 from strawberry import relay
 
@@ -19,6 +21,7 @@ from backend.errors import InvalidFieldError
 from backend.graphql.context import GraphQLInfo
 from backend.graphql.global_ids import database_id as node_database_id
 from backend.graphql.global_ids import database_id_of
+from backend.kit.fields import sent_values
 from backend.kit.services import EntityService
 from backend.paging.pager import MAX_PAGE_SIZE, KeysetPager
 from backend.paging.relay import ConnectionArgs, keyset_slice
@@ -152,3 +155,14 @@ async def connection_of[C: relay.Connection[Any], M](
         for row, cursor in zip(page.rows, page.cursors, strict=True)
     ]
     return connection_type(edges=edges, page_info=page.page_info, **extra)
+
+
+class InputFields:
+    """Mixin of a `@strawberry.input` dataclass: `to_fields()` gives the
+    service the fields the client sent (a partial change leaves out the
+    `strawberry.UNSET` ones; a null stays a null)."""
+
+    def to_fields(self) -> dict[str, Any]:
+        """The fields the client sent, as service values."""
+        values = asdict(self)  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+        return sent_values(values, unset=strawberry.UNSET)

@@ -1,17 +1,28 @@
 """What every entity's REST controller shares: its id parameter, its list
-parameters, and the mapping of stored rows to response bodies."""
+parameters, its route decorators (summaries, guards, documented errors), its
+dependencies, and the mapping of stored rows to response bodies."""
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import msgspec
+from advanced_alchemy.extensions.litestar.providers import create_service_provider
+from litestar import delete, get, patch, post
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
+from litestar.status_codes import HTTP_204_NO_CONTENT
 
+from backend.http.bearer import BEARER_SECURITY, requires_active_user
+from backend.http.errors import error_responses
+from backend.http.state import cursor_codec_of
+from backend.kit.fields import sent_values
 from backend.kit.services import KeysetListMixin, ListQuery
 from backend.paging.cursors import (
     CURSOR_PATTERN,
     MAX_CURSOR_LENGTH,
     MIN_CURSOR_LENGTH,
-    CursorCodec,
 )
 from backend.paging.pager import MAX_PAGE_SIZE
 from backend.paging.rest import KeysetPaginator, Page
@@ -47,7 +58,7 @@ async def list_page[T](
     service: KeysetListMixin[Any, Any],
     query: ListQuery,
     *,
-    codec: CursorCodec,
+    state: State,
     body_type: type[T],
     cursor: str | None,
     limit: int,
@@ -59,7 +70,90 @@ async def list_page[T](
         InvalidFieldError: `limit` is outside 1..100.
     """
     paginator = KeysetPaginator(
-        service.pager(query, codec=codec),
+        service.pager(query, codec=cursor_codec_of(state)),
         to_item=lambda row: read_as(body_type, row),
     )
     return await paginator.page(cursor=cursor, limit=limit)
+
+
+class BodyFields:
+    """Mixin of a REST body (`msgspec.Struct`): `to_fields()` gives the
+    service the fields the client sent (a partial change leaves out the
+    `msgspec.UNSET` ones; a null stays a null)."""
+
+    __slots__ = ()
+
+    def to_fields(self) -> dict[str, Any]:
+        """The fields the client sent, as service values."""
+        values = msgspec.structs.asdict(self)  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+        return sent_values(values, unset=msgspec.UNSET)
+
+
+def dependencies(
+    name: str, service: type[Any], listing: Callable[..., ListQuery]
+) -> dict[str, Provide]:
+    """A controller's dependencies: its service as `name` on the request's
+    session, and its list query (from the query string) as `listing`."""
+    return {
+        name: Provide(create_service_provider(service)),
+        "listing": Provide(listing, sync_to_thread=False),
+    }
+
+
+# Route decorators of the five operations of an entity at `/api/<plural>`
+# (item path `/{<noun>_id}`): summaries, guards and documented errors, once.
+type Route = Callable[[Callable[..., Any]], HTTPRouteHandler]
+
+
+def list_route(plural: str) -> Route:
+    """`GET /`: one keyset page; filters and `sort` are bound into the cursor."""
+    return get(
+        "/",
+        summary=f"List {plural}, one keyset page at a time",
+        description="Filters and `sort` are bound into the cursor: change them "
+        "and drop the cursor.",
+        responses=error_responses(400),
+    )
+
+
+def read_route(noun: str) -> Route:
+    """`GET /{<noun>_id}`: one item."""
+    return get(
+        f"/{{{noun}_id:str}}",
+        summary=f"Get one {noun}",
+        responses=error_responses(404),
+    )
+
+
+def create_route(noun: str) -> Route:
+    """`POST /`: store an item; needs a bearer token."""
+    return post(
+        "/",
+        summary=f"Create a {noun}",
+        responses=error_responses(400, 401, 409, 413),
+        guards=[requires_active_user],
+        security=BEARER_SECURITY,
+    )
+
+
+def update_route(noun: str) -> Route:
+    """`PATCH /{<noun>_id}`: change the fields sent; needs a bearer token."""
+    return patch(
+        f"/{{{noun}_id:str}}",
+        summary=f"Change some fields of a {noun}",
+        responses=error_responses(400, 401, 404, 409, 413),
+        guards=[requires_active_user],
+        security=BEARER_SECURITY,
+    )
+
+
+def delete_route(noun: str) -> Route:
+    """`DELETE /{<noun>_id}`: remove an item; needs a bearer token."""
+    return delete(
+        f"/{{{noun}_id:str}}",
+        summary=f"Delete a {noun}",
+        status_code=HTTP_204_NO_CONTENT,
+        responses=error_responses(401, 404),
+        guards=[requires_active_user],
+        security=BEARER_SECURITY,
+    )

@@ -1,14 +1,18 @@
 """Service bases every entity's service extends: row writes and keyset listing.
 
-- `EntityService`: look rows up by ids in one query, change and delete one
-  row in a way that stays correct when requests race on it (`kit.row_writes`).
+- `EntityService`: create, change and delete one row, each value cleaned by
+  the entity's field declarations (`fields`), in a way that stays correct when
+  requests race on it (`kit.row_writes`); look rows up by ids in one query.
 - `KeysetListMixin`: one keyset page of a listing in ONE statement that reads
   plain columns (no ORM object loading), driven by a `ListQuery` (filters,
   order, cursor scope), and the `KeysetPager` REST and GraphQL page it with.
+- `keyset_sorts` and `Listing`: an entity's sorts (a `StrEnum`, `-` for
+  descending) and the `ListQuery` of a filter and a sort.
 """
 
-from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from enum import StrEnum
 from typing import Any, ClassVar, Protocol
 
 from advanced_alchemy.base import ModelProtocol
@@ -16,8 +20,9 @@ from advanced_alchemy.exceptions import wrap_sqlalchemy_exception
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import ColumnElement, Select, select
 
+from backend.kit.fields import Fields
 from backend.kit.row_writes import delete_row, lock_row
-from backend.paging.cursors import CursorCodec
+from backend.paging.cursors import CursorCodec, query_scope
 from backend.paging.keyset import KeysetPage, Position, SortOrder, page, seek
 from backend.paging.pager import KeysetPager
 
@@ -46,8 +51,105 @@ class ListQuery(Protocol):
         ...
 
 
+class Filter(Protocol):
+    """The filters of a listing, as SQL conditions."""
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        """SQL conditions for the filters that are set."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class NoFilter:
+    """A listing that is not filtered."""
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        """No condition."""
+        return []
+
+
+_ORDERS: dict[tuple[type[StrEnum], str], SortOrder] = {}
+
+
+def keyset_sorts[S: type[StrEnum]](model: type[Any]) -> Callable[[S], S]:
+    """Class decorator of an entity's sorts: each value names a column of
+    `model` (a leading `-` sorts it descending; ties are broken by id; a
+    nullable column sorts its nulls last). `order_of` reads the order."""
+
+    def register(sorts: S) -> S:
+        for sort in sorts:
+            name = sort.value.removeprefix("-")
+            _ORDERS[sorts, sort.value] = SortOrder(
+                name=sort.value,
+                column=getattr(model, name),
+                id_column=model.id,
+                descending=sort.value.startswith("-"),
+                nulls_last=bool(model.__table__.c[name].nullable),
+            )
+        return sorts
+
+    return register
+
+
+def order_of(sort: StrEnum) -> SortOrder:
+    """The keyset order of a sort registered by `keyset_sorts`."""
+    return _ORDERS[type(sort), sort.value]
+
+
+@dataclass(frozen=True)
+class Listing[S: StrEnum, F: Filter]:
+    """A `ListQuery` of a filter and a sort; an entity's subclass gives the
+    defaults (`filter: BookFilter = BookFilter()`, `sort: BookSort = ...`)."""
+
+    filter: F
+    sort: S
+
+    @property
+    def order(self) -> SortOrder:
+        """The keyset order of `sort`."""
+        return order_of(self.sort)
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        """SQL conditions for the filters that are set."""
+        return self.filter.clauses()
+
+    def scope(self) -> str:
+        """The scope cursors of this listing are bound to."""
+        return query_scope(self)
+
+
 class EntityService[ModelT: ModelProtocol](SQLAlchemyAsyncRepositoryService[ModelT]):
-    """A repository service whose rows are changed and deleted race-safely."""
+    """A repository service whose rows are written through the entity's field
+    declarations (`fields`) and changed and deleted race-safely."""
+
+    fields: ClassVar[Fields] = Fields()
+
+    async def create_item(
+        self, values: Mapping[str, Any], *, auto_commit: bool = False
+    ) -> ModelT:
+        """Store a new row of `values`, each cleaned by its declaration.
+
+        Raises:
+            InvalidFieldError: a value breaks a rule or a required one is missing.
+            DuplicateKeyError: a unique value is taken.
+        """
+        cleaned = self.fields.clean(values, partial=False)
+        model = self.repository.model_type(**cleaned)
+        return await self.create(model, auto_commit=auto_commit)
+
+    async def update_item(
+        self, item_id: int, values: Mapping[str, Any], *, auto_commit: bool = False
+    ) -> ModelT:
+        """Change the given `values` of a row (each cleaned by its declaration),
+        leaving the others as they are.
+
+        Raises:
+            InvalidFieldError: a value breaks a rule.
+            NotFoundError: no row has this id (or a concurrent delete won).
+            DuplicateKeyError: a unique value is taken by another row.
+        """
+        cleaned = self.fields.clean(values, partial=True)
+        return await self.update_by_id(item_id, cleaned, auto_commit=auto_commit)
 
     async def get_by_ids(self, ids: Sequence[int]) -> list[ModelT | None]:
         """The rows with these ids, in the same order, `None` where none has the id.
@@ -80,7 +182,7 @@ class EntityService[ModelT: ModelProtocol](SQLAlchemyAsyncRepositoryService[Mode
             await self.repository.session.commit()
         return row
 
-    async def delete_by_id(self, item_id: int, *, auto_commit: bool) -> None:
+    async def delete_by_id(self, item_id: int, *, auto_commit: bool = False) -> None:
         """Remove the row with this id (one `DELETE ... RETURNING`).
 
         Raises:

@@ -13,7 +13,7 @@ from tests.helpers.listing import page_through
 from tests.helpers.sql import StatementRecorder, after_the_bearer_lookup
 
 SEEDED = 520
-ORDERS = {order.name: order.value.value for order in BookOrder}
+ORDERS = {order.name: order.value for order in BookOrder}
 TOTAL = "query($filter: BookFilter) { books(first: 1, filter: $filter) { totalCount } }"
 
 

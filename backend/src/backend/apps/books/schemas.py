@@ -5,8 +5,8 @@ The service checks every rule; the limits the field declarations state
 check before sending, and stop an oversized value before it is decoded further.
 """
 
-from datetime import date, datetime
-from typing import Annotated, cast
+from datetime import date
+from typing import Annotated
 
 import msgspec
 from litestar.params import FromQuery, QueryParameter
@@ -16,6 +16,7 @@ from backend.apps.books.services import (
     SEARCH_MIN_RUN,
     BookFilter,
     BookListQuery,
+    BookRecord,
     BookSort,
 )
 from backend.apps.books.validation import (
@@ -24,9 +25,8 @@ from backend.apps.books.validation import (
     ISBN,
     PAGE_COUNT,
     TITLE,
-    BookFields,
 )
-from backend.kit.fields import sent_values
+from backend.kit.rest import BodyFields
 from backend.kit.text import NO_NUL_PATTERN
 
 Title = Annotated[str, TITLE.meta]
@@ -35,20 +35,11 @@ Isbn = Annotated[str, ISBN.meta]
 PageCount = Annotated[int, PAGE_COUNT.meta]
 
 
-class BookRead(msgspec.Struct):
+class BookRead(BookRecord):
     """A stored book."""
 
-    id: int
-    title: str
-    author: str
-    isbn: str
-    published_on: date | None
-    page_count: int | None
-    created_at: datetime
-    updated_at: datetime
 
-
-class BookCreate(msgspec.Struct, forbid_unknown_fields=True):
+class BookCreate(msgspec.Struct, BodyFields, forbid_unknown_fields=True):
     """A new book; the ISBN may be ISBN-10 or ISBN-13, with hyphens or spaces."""
 
     title: Title
@@ -57,12 +48,8 @@ class BookCreate(msgspec.Struct, forbid_unknown_fields=True):
     published_on: date | None = None
     page_count: PageCount | None = None
 
-    def to_fields(self) -> BookFields:
-        """The body as service fields."""
-        return cast("BookFields", msgspec.structs.asdict(self))
 
-
-class BookUpdate(msgspec.Struct, forbid_unknown_fields=True):
+class BookUpdate(msgspec.Struct, BodyFields, forbid_unknown_fields=True):
     """A partial change: only the fields present are changed."""
 
     title: Title | msgspec.UnsetType = msgspec.UNSET
@@ -70,11 +57,6 @@ class BookUpdate(msgspec.Struct, forbid_unknown_fields=True):
     isbn: Isbn | msgspec.UnsetType = msgspec.UNSET
     published_on: date | msgspec.UnsetType | None = msgspec.UNSET
     page_count: PageCount | msgspec.UnsetType | None = msgspec.UNSET
-
-    def to_fields(self) -> BookFields:
-        """The fields the client sent, as service fields."""
-        sent = sent_values(msgspec.structs.asdict(self), unset=msgspec.UNSET)
-        return cast("BookFields", sent)
 
 
 FilterText = Annotated[

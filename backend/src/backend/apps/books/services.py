@@ -11,12 +11,10 @@ from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from sqlalchemy import ColumnElement, false, func, or_
 
 from backend.apps.books.models import BookModel
-from backend.apps.books.validation import BOOK_FIELDS, BookFields, clean_book_fields
+from backend.apps.books.validation import BOOK_FIELDS
 from backend.errors import InvalidFieldError
 from backend.kit.isbns import normalize_isbn
-from backend.kit.services import KeysetListMixin
-from backend.paging.cursors import query_scope
-from backend.paging.keyset import SortOrder
+from backend.kit.services import KeysetListMixin, Listing, keyset_sorts
 
 
 @dataclass
@@ -34,12 +32,10 @@ class BookRecord:
 
 
 __all__ = (
-    "BOOK_FIELDS",
     "SEARCH_MAX_LENGTH",
     "SEARCH_MIN_RUN",
     "SEARCH_TOO_LONG",
     "SEARCH_TOO_SHORT",
-    "BookFields",
     "BookFilter",
     "BookListQuery",
     "BookRecord",
@@ -48,6 +44,7 @@ __all__ = (
 )
 
 
+@keyset_sorts(BookModel)
 class BookSort(StrEnum):
     """Supported orders; a leading `-` means descending."""
 
@@ -57,25 +54,6 @@ class BookSort(StrEnum):
     TITLE_DESC = "-title"
     PUBLISHED_ON = "published_on"
     PUBLISHED_ON_DESC = "-published_on"
-
-    @property
-    def order(self) -> SortOrder:
-        """The keyset order behind this sort."""
-        return _ORDERS[self]
-
-
-def _order(sort: BookSort) -> SortOrder:
-    name = sort.value.removeprefix("-")
-    return SortOrder(
-        name=sort.value,
-        column=getattr(BookModel, name),
-        id_column=BookModel.id,
-        descending=sort.value.startswith("-"),
-        nulls_last=name == "published_on",
-    )
-
-
-_ORDERS = {sort: _order(sort) for sort in BookSort}
 
 
 def _escape_like(text: str) -> str:
@@ -165,29 +143,17 @@ class BookFilter:
         return clauses
 
 
-@dataclass(frozen=True, slots=True)
-class BookListQuery:
+@dataclass(frozen=True)
+class BookListQuery(Listing[BookSort, BookFilter]):
     """What a listing shows: its filters and its order. Cursors are bound to it."""
 
     filter: BookFilter = BookFilter()
     sort: BookSort = BookSort.CREATED_AT_DESC
 
-    @property
-    def order(self) -> SortOrder:
-        """The keyset order of `sort`."""
-        return self.sort.order
-
-    def clauses(self) -> list[ColumnElement[bool]]:
-        """SQL conditions for the filters that are set."""
-        return self.filter.clauses()
-
-    def scope(self) -> str:
-        """The scope cursors of this listing are bound to."""
-        return query_scope(self)
-
 
 class BookService(KeysetListMixin[BookModel, BookRecord]):
-    """Create, change, remove and list books; every write goes through the rules."""
+    """Create, change, remove and list books; every write goes through the
+    rules of `BOOK_FIELDS` (`create_item`, `update_item`, `delete_by_id`)."""
 
     class Repo(SQLAlchemyAsyncRepository[BookModel]):
         """Book persistence with client-safe error messages."""
@@ -200,36 +166,4 @@ class BookService(KeysetListMixin[BookModel, BookRecord]):
 
     repository_type = Repo
     record_type = BookRecord
-
-    async def create_book(
-        self, *, fields: BookFields, auto_commit: bool = False
-    ) -> BookModel:
-        """Store a new book.
-
-        Raises:
-            InvalidFieldError: a field breaks a rule or a required one is missing.
-            DuplicateKeyError: a book with the same (normalised) ISBN exists.
-        """
-        cleaned = clean_book_fields(fields, partial=False)
-        return await self.create(BookModel(**cleaned), auto_commit=auto_commit)
-
-    async def update_book(
-        self, book_id: int, *, fields: BookFields, auto_commit: bool = False
-    ) -> BookModel:
-        """Change the given fields of a book, leaving the others as they are.
-
-        Raises:
-            InvalidFieldError: a field breaks a rule.
-            NotFoundError: no book has this id (or a concurrent delete won).
-            DuplicateKeyError: another book has the new ISBN.
-        """
-        cleaned = clean_book_fields(fields, partial=True)
-        return await self.update_by_id(book_id, cleaned, auto_commit=auto_commit)
-
-    async def delete_book(self, book_id: int, *, auto_commit: bool = False) -> None:
-        """Remove a book.
-
-        Raises:
-            NotFoundError: no book has this id (or a concurrent delete won).
-        """
-        await self.delete_by_id(book_id, auto_commit=auto_commit)
+    fields = BOOK_FIELDS

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TypedDict, cast
 
 from backend.apps.books.models import (
     AUTHOR_MAX_LENGTH,
@@ -39,16 +38,6 @@ class NewBook:
     page_count: int | None = None
 
 
-class BookFields(TypedDict, total=False):
-    """Values of a book as a client sends them; absent keys are left unchanged."""
-
-    title: str
-    author: str
-    isbn: str
-    published_on: date | None
-    page_count: int | None
-
-
 def check_filter_text(field: str, value: str | None) -> str | None:
     """Return a text filter (`q`, `author`) once its length is checked.
 
@@ -63,13 +52,3 @@ def check_filter_text(field: str, value: str | None) -> str | None:
             field, f"{field} must be at most {FILTER_TEXT_MAX_LENGTH} characters"
         )
     return check_no_nul(field, value)
-
-
-def clean_book_fields(fields: BookFields, *, partial: bool) -> BookFields:
-    """Trim, check and normalise book fields (ISBN to its 13-digit form).
-
-    Raises:
-        InvalidFieldError: naming the first field that breaks a rule, or a
-            required field that is missing (or null) when `partial` is false.
-    """
-    return cast("BookFields", BOOK_FIELDS.clean(fields, partial=partial))

@@ -32,8 +32,8 @@ class BookMutation:
                 when a book has the same ISBN.
         """
         async with mutation_errors(info.context.db_session):
-            book = await info.context.books.create_book(
-                fields=input.to_fields(), auto_commit=True
+            book = await info.context.books.create_item(
+                input.to_fields(), auto_commit=True
             )
         return BookType.from_model(book)
 
@@ -51,9 +51,9 @@ class BookMutation:
                 `CONFLICT` when another book has the new ISBN.
         """
         async with mutation_errors(info.context.db_session):
-            book = await info.context.books.update_book(
+            book = await info.context.books.update_item(
                 database_id(id, type_name=BOOK_TYPE_NAME),
-                fields=input.to_fields(),
+                input.to_fields(),
                 auto_commit=True,
             )
         return BookType.from_model(book)
@@ -69,7 +69,7 @@ class BookMutation:
             GraphQLError: `BAD_USER_INPUT` or `NOT_FOUND`.
         """
         async with mutation_errors(info.context.db_session):
-            await info.context.books.delete_book(
+            await info.context.books.delete_by_id(
                 database_id(id, type_name=BOOK_TYPE_NAME), auto_commit=True
             )
         return id

@@ -4,9 +4,9 @@ from typing import Annotated
 
 import strawberry
 
-from backend.apps.books.graphql.inputs import BookFilterInput, BookOrder
+from backend.apps.books.graphql.inputs import BookFilterInput
 from backend.apps.books.graphql.types import BookConnection, BookType
-from backend.apps.books.services import BookFilter, BookListQuery
+from backend.apps.books.services import BookFilter, BookListQuery, BookSort
 from backend.graphql.context import GraphQLInfo
 from backend.kit.relay import connection_of
 from backend.paging.relay import ConnectionArgs
@@ -38,9 +38,10 @@ class BookQuery:
         last: int | None = None,
         before: str | None = None,
         filter: BookFilterInput | None = None,
+        # `BookSort` is the GraphQL enum `BookOrder` (see inputs.py).
         order_by: Annotated[
-            BookOrder, strawberry.argument(description="Default: newest first.")
-        ] = BookOrder.CREATED_AT_DESC,
+            BookSort, strawberry.argument(description="Default: newest first.")
+        ] = BookSort.CREATED_AT_DESC,
     ) -> BookConnection:
         """One page of the listing; cursors are bound to `filter` and `orderBy`.
 
@@ -49,7 +50,7 @@ class BookQuery:
                 cursor that is malformed, forged or from another query.
         """
         query = BookListQuery(
-            filter=filter.to_filter() if filter else BookFilter(), sort=order_by.sort
+            filter=filter.to_filter() if filter else BookFilter(), sort=order_by
         )
         return await connection_of(
             BookConnection,
