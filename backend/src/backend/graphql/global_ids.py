@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 
 from backend.errors import InvalidFieldError
+from backend.kit.text import database_id
 
-MAX_DATABASE_ID = 2**63 - 1
-_DATABASE_ID = re.compile(r"[1-9][0-9]{0,18}")
 _TYPE_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*")
 
 
@@ -26,15 +25,6 @@ class GlobalId:
 
     type_name: str
     database_id: int
-
-
-def database_id(text: str) -> int | None:
-    """`text` as a database id, or None when it is not one (`01`, `0`, `+1`,
-    other scripts' digits, 2^63 and above)."""
-    if not _DATABASE_ID.fullmatch(text):
-        return None
-    number = int(text)
-    return number if number <= MAX_DATABASE_ID else None
 
 
 def _decoded(value: str) -> str | None:

@@ -7,19 +7,16 @@ The authentication middleware (`http.bearer`) decodes the token and resolves
 its user through `user_for_token`, for REST and GraphQL alike.
 """
 
-import re
 from datetime import UTC, datetime, timedelta
 
 from litestar.security.jwt import Token
 
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService
+from backend.kit.text import database_id
 
 ALGORITHM = "HS256"
 VERSION_CLAIM = "ver"
-# ASCII digits only (`str.isdecimal` takes Arabic-Indic and fullwidth digits
-# too), and few enough of them for a BIGINT id.
-_SUBJECT = re.compile(r"[1-9][0-9]{0,17}")
 
 
 def issue_access_token(
@@ -41,8 +38,9 @@ async def user_for_token(token: Token, *, users: UserService) -> UserModel | Non
     credentials version is not the user's current one.
     """
     version = token.extras.get(VERSION_CLAIM)
-    if not _SUBJECT.fullmatch(token.sub) or type(version) is not int:
+    # `kit.text.database_id`: ASCII digits only (`str.isdecimal` also takes
+    # Arabic-Indic and fullwidth digits), within BIGINT.
+    user_id = database_id(token.sub)
+    if user_id is None or type(version) is not int:
         return None
-    return await users.get_active_user(
-        user_id=int(token.sub), credentials_version=version
-    )
+    return await users.get_active_user(user_id=user_id, credentials_version=version)

@@ -19,10 +19,10 @@ from strawberry import relay
 
 from backend.errors import InvalidFieldError
 from backend.graphql.context import GraphQLInfo
-from backend.graphql.global_ids import database_id as node_database_id
 from backend.graphql.global_ids import database_id_of
 from backend.kit.fields import sent_values
 from backend.kit.services import EntityService
+from backend.kit.text import database_id as node_database_id
 from backend.paging.pager import MAX_PAGE_SIZE, KeysetPager
 from backend.paging.relay import ConnectionArgs, keyset_slice
 

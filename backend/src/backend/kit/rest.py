@@ -19,6 +19,7 @@ from backend.http.errors import error_responses
 from backend.http.state import cursor_codec_of
 from backend.kit.fields import sent_values
 from backend.kit.services import KeysetListMixin, ListQuery
+from backend.kit.text import MAX_DATABASE_ID
 from backend.paging.cursors import (
     CURSOR_PATTERN,
     MAX_CURSOR_LENGTH,
@@ -29,9 +30,9 @@ from backend.paging.rest import KeysetPaginator, Page
 
 # Ids are BIGINT: a larger number is a 400, not a database error. Litestar
 # writes bounds as floats (2^63-1 becomes 2^63): the document gets the integer.
-MAX_ID = 2**63 - 1
 ItemId = Annotated[
-    int, PathParameter(ge=1, le=MAX_ID, schema_extra={"maximum": MAX_ID})
+    int,
+    PathParameter(ge=1, le=MAX_DATABASE_ID, schema_extra={"maximum": MAX_DATABASE_ID}),
 ]
 Limit = Annotated[
     int,

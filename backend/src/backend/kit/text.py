@@ -88,6 +88,9 @@ _TRIMMED_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf"})
 _VISIBLE_CATEGORIES = frozenset("LNPS")
 ASCII_INTEGER = re.compile(r"[+-]?[0-9]+")
 """An integer written with ASCII digits and an optional sign (use `fullmatch`)."""
+MAX_DATABASE_ID = 2**63 - 1
+"""The largest id a BIGINT column holds."""
+_DATABASE_ID = re.compile(r"[1-9][0-9]{0,18}")
 DECIMAL_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 """An integer in its one plain spelling: ASCII digits, no leading zero, a minus
 sign only (use `fullmatch`); `1.0`, `1e2`, `+1` and `01` are not."""
@@ -191,3 +194,15 @@ def check_password_text(field: str, value: str) -> str:
             "punctuation mark or symbol), not only spaces or invisible ones",
         )
     return value
+
+
+def database_id(text: str) -> int | None:
+    """The id `text` spells, or None when it is not one.
+
+    An id is ASCII digits without a leading zero, 1 to 2^63-1 (BIGINT): REST
+    paths, GraphQL global ids, admin URLs and token subjects all read it so.
+    """
+    if not _DATABASE_ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if number <= MAX_DATABASE_ID else None

@@ -12,7 +12,6 @@ indexed search its service gives (`search_clause`); a view without one
 answers a search with 400.
 """
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,18 +21,14 @@ from starlette.status import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND
 from starlette_admin.contrib.sqla import ModelView
 from starlette_admin.filters import FilterGroup
 
-MAX_ID = 2**63 - 1
-_ID = re.compile(r"[1-9][0-9]{0,18}")
+from backend.kit.text import MAX_DATABASE_ID, database_id
 
 
 def parse_id(value: object) -> int | None:
     """The id `value` spells (ASCII digits, 1..2^63-1), else None."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return value if 1 <= value <= MAX_ID else None
-    if not isinstance(value, str) or not _ID.fullmatch(value):
-        return None
-    number = int(value)
-    return number if number <= MAX_ID else None
+        return value if 1 <= value <= MAX_DATABASE_ID else None
+    return database_id(value) if isinstance(value, str) else None
 
 
 def require_id(value: object) -> int:
@@ -94,6 +89,6 @@ class IntegerIdModelView(ModelView):
         Raises:
             HTTPException: 400 when `skip` or `limit` is beyond BIGINT.
         """
-        if not 0 <= skip <= MAX_ID or not 0 <= limit <= MAX_ID:
+        if not 0 <= skip <= MAX_DATABASE_ID or not 0 <= limit <= MAX_DATABASE_ID:
             raise HTTPException(HTTP_400_BAD_REQUEST, "Page out of range.")
         return await super().find_all(request, skip, limit, q, sorts, filters)
