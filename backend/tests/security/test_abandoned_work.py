@@ -113,6 +113,24 @@ async def send_and_leave(
     del reader
 
 
+def timed_env(
+    database_url: str,
+    *,
+    statement_ms: int = 60_000,
+    read_ms: int = 60_000,
+    request_seconds: int = 60,
+    **overrides: str,
+) -> dict[str, str]:
+    """A served app's environment with these timeouts (generous unless given)."""
+    return server_env(
+        database_url,
+        DATABASE_STATEMENT_TIMEOUT_MS=str(statement_ms),
+        DATABASE_READ_STATEMENT_TIMEOUT_MS=str(read_ms),
+        REQUEST_TIMEOUT_SECONDS=str(request_seconds),
+        **overrides,
+    )
+
+
 async def assert_ready(http: httpx.AsyncClient, server: Server) -> None:
     ready = await http.get(f"{server.url}/ready", timeout=5)
     assert ready.status_code == 200, ready.text
@@ -121,12 +139,7 @@ async def assert_ready(http: httpx.AsyncClient, server: Server) -> None:
 @pytest.fixture
 async def server(app_database: str, log_dir: Path) -> AsyncGenerator[Server]:
     """The app with statement timeouts far longer than the test waits."""
-    env = server_env(
-        app_database,
-        DATABASE_STATEMENT_TIMEOUT_MS="60000",
-        DATABASE_READ_STATEMENT_TIMEOUT_MS="60000",
-        REQUEST_TIMEOUT_SECONDS="60",
-    )
+    env = timed_env(app_database)
     async with serve(env, log_dir=log_dir) as served:
         yield served
 
@@ -153,12 +166,7 @@ async def test_request_out_of_time_gets_503_and_its_query_ends(
     app_database: str, log_dir: Path, http: httpx.AsyncClient, name: str
 ) -> None:
     method, path, body = SLOW_REQUESTS[name]
-    env = server_env(
-        app_database,
-        DATABASE_STATEMENT_TIMEOUT_MS="60000",
-        DATABASE_READ_STATEMENT_TIMEOUT_MS="60000",
-        REQUEST_TIMEOUT_SECONDS="1",
-    )
+    env = timed_env(app_database, request_seconds=1)
     async with serve(env, log_dir=log_dir) as server, book_table_locked(app_database):
         response = await http.request(
             method, f"{server.url}{path}", json=body, timeout=15
@@ -176,12 +184,7 @@ async def test_request_out_of_time_gets_503_and_its_query_ends(
 async def test_statement_timeout_answers_503_on_rest_and_graphql(
     app_database: str, log_dir: Path, http: httpx.AsyncClient
 ) -> None:
-    env = server_env(
-        app_database,
-        DATABASE_STATEMENT_TIMEOUT_MS="1000",
-        DATABASE_READ_STATEMENT_TIMEOUT_MS="1000",
-        REQUEST_TIMEOUT_SECONDS="60",
-    )
+    env = timed_env(app_database, statement_ms=1_000, read_ms=1_000)
     async with serve(env, log_dir=log_dir) as server, book_table_locked(app_database):
         for params in ({"limit": 5}, {"q": "book"}):
             rest = await http.get(f"{server.url}/api/books", params=params)
@@ -201,12 +204,7 @@ async def test_rest_read_ends_at_the_read_statement_timeout(
     app_database: str, log_dir: Path, http: httpx.AsyncClient
 ) -> None:
     """The read timeout applies even when the write one is far longer."""
-    env = server_env(
-        app_database,
-        DATABASE_STATEMENT_TIMEOUT_MS="60000",
-        DATABASE_READ_STATEMENT_TIMEOUT_MS="1000",
-        REQUEST_TIMEOUT_SECONDS="60",
-    )
+    env = timed_env(app_database, read_ms=1_000)
     async with serve(env, log_dir=log_dir) as server, book_table_locked(app_database):
         rest = await http.get(f"{server.url}/api/books", timeout=15)
         assert rest.status_code == 503, rest.text
@@ -216,14 +214,11 @@ async def test_abandoned_requests_give_their_connection_back(
     app_database: str, log_dir: Path, http: httpx.AsyncClient
 ) -> None:
     """With one pooled connection, every cancelled request must return it."""
-    env = server_env(
+    env = timed_env(
         app_database,
         DATABASE_POOL_SIZE="1",
         DATABASE_MAX_OVERFLOW="0",
         DATABASE_POOL_TIMEOUT="2",
-        DATABASE_STATEMENT_TIMEOUT_MS="60000",
-        DATABASE_READ_STATEMENT_TIMEOUT_MS="60000",
-        REQUEST_TIMEOUT_SECONDS="60",
     )
     async with serve(env, log_dir=log_dir) as server:
         for method, path, body in [*SLOW_REQUESTS.values(), *SLOW_REQUESTS.values()]:
@@ -262,13 +257,7 @@ async def test_admin_pages_end_at_the_read_statement_timeout_with_a_503_page(
     """Admin pages read as the API does (autocommit, the read timeout), not in
     a transaction under the write timeout; the timeout is a 503 page with
     `Retry-After`, not a 500, and leaves no traceback or search text in the log."""
-    env = server_env(
-        app_database,
-        DATABASE_STATEMENT_TIMEOUT_MS="60000",
-        DATABASE_READ_STATEMENT_TIMEOUT_MS="1000",
-        REQUEST_TIMEOUT_SECONDS="60",
-        LOG_LEVEL="INFO",
-    )
+    env = timed_env(app_database, read_ms=1_000, LOG_LEVEL="INFO")
     await make_superuser(app_database)
     async with (
         serve(env, log_dir=log_dir) as server,
