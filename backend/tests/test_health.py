@@ -90,9 +90,9 @@ EXPECTED_STATUS_CODES = {
     ("/ready", "get"): {"200", "503"},
     ("/api/books", "get"): {"200", "400"},
     ("/api/books", "post"): {"201", "400", "409"},
-    ("/api/books/{book_id}", "get"): {"200", "400", "404"},
-    ("/api/books/{book_id}", "patch"): {"200", "400", "404", "409"},
-    ("/api/books/{book_id}", "delete"): {"204", "400", "404"},
+    ("/api/books/{item_id}", "get"): {"200", "400", "404"},
+    ("/api/books/{item_id}", "patch"): {"200", "400", "404", "409"},
+    ("/api/books/{item_id}", "delete"): {"204", "400", "404"},
 }
 
 

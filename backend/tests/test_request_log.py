@@ -36,7 +36,7 @@ async def test_a_missing_or_odd_request_id_is_replaced_by_a_new_one(
 @pytest.mark.parametrize(
     ("method", "path", "route", "status"),
     [
-        ("GET", "/api/books/12345", "/api/books/{book_id}", 404),
+        ("GET", "/api/books/12345", "/api/books/{item_id}", 404),
         # Refused while routing: no route matched (or none for the method).
         ("GET", "/api/nothing/here", "-", 404),
         ("DELETE", "/health", "-", 405),

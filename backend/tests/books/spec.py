@@ -6,7 +6,7 @@ from tests.contract.spec import EntitySpec, FilterExample, InvalidInput
 SPEC = EntitySpec(
     name="book",
     rest_path="/api/books",
-    rest_item_path="/api/books/{book_id}",
+    rest_item_path="/api/books/{item_id}",
     graphql_type="Book",
     graphql_by_id="bookById",
     graphql_connection="books",

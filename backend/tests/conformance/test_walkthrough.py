@@ -67,7 +67,9 @@ def test_each_link_names_something_that_exists(label: str, target: Path) -> None
     assert target.exists(), f"{label} -> {target}"
     name = _IDENTIFIER.fullmatch(label)
     if name is not None and target.suffix == ".py":
-        definition = rf"^\s*(?:async\s+def|def|class)\s+{name[1]}\b|^{name[1]}\s*[:=]"
+        definition = (
+            rf"^\s*(?:async\s+def|def|class)\s+{name[1]}\b|^\s*{name[1]}\s*[:=]"
+        )
         source = target.read_text(encoding="utf-8")
         assert re.search(definition, source, re.MULTILINE), f"{name[1]} in {target}"
 

@@ -53,7 +53,7 @@ class EntitySpec:
     name: str
     rest_path: str
     rest_item_path: str
-    """The item path as OpenAPI writes it, e.g. `/api/books/{book_id}`."""
+    """The item path as OpenAPI writes it, e.g. `/api/books/{item_id}`."""
     graphql_type: str
     graphql_by_id: str
     graphql_connection: str

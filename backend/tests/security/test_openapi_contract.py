@@ -62,7 +62,7 @@ async def test_every_request_body_is_closed_and_every_text_bounded(
     document: Json,
 ) -> None:
     bodies = dict(request_bodies(document))
-    assert set(bodies) >= {"POST /api/books", "PATCH /api/books/{book_id}"}
+    assert set(bodies) >= {"POST /api/books", "PATCH /api/books/{item_id}"}
     for name, schema in bodies.items():
         assert schema.get("additionalProperties") is False, name
     unbounded = []
@@ -139,7 +139,7 @@ async def test_list_parameters_state_limit_cursor_and_sort(
 async def test_ids_the_document_refuses_are_refused(
     document: Json, client: httpx.AsyncClient
 ) -> None:
-    bound = document["paths"]["/api/books/{book_id}"]["get"]["parameters"][0]
+    bound = document["paths"]["/api/books/{item_id}"]["get"]["parameters"][0]
     assert bound["schema"]["maximum"] == MAX_ID
     for value in (str(MAX_ID + 1), "9" * 30, "0", "-1"):
         response = await client.get(f"/api/books/{value}")
@@ -171,7 +171,7 @@ async def test_options_agrees_with_the_document(
     document: Json, anonymous_client: httpx.AsyncClient
 ) -> None:
     for path, item in document["paths"].items():
-        concrete = path.replace("{book_id}", "1")
+        concrete = path.replace("{item_id}", "1")
         response = await anonymous_client.options(concrete)
         allowed = set(response.headers["allow"].split(", "))
         assert {method.upper() for method in item} | {"OPTIONS"} == allowed, path

@@ -91,7 +91,7 @@ async def test_rest_url_takes_only_ascii_digits(
     for method in ("GET", "PATCH", "DELETE"):
         body = {"title": "Changed"} if method == "PATCH" else None
         response = await client.request(method, path, json=body)
-        assert "book_id" in problems(response), method
+        assert "item_id" in problems(response), method
     for name, value in [
         ("limit", spell("5", script)),
         ("published_after", f"{spell('2020', script)}-01-01"),
@@ -109,7 +109,7 @@ async def test_rest_book_id_is_plain_digits(
 ) -> None:
     await client.post("/api/books", json=book_payload())
     response = await client.get(f"/api/books/{sent}")
-    assert "book_id" in problems(response)
+    assert "item_id" in problems(response)
 
 
 def decimal_spellings(number: int) -> list[str]:
@@ -136,7 +136,7 @@ async def test_rest_ids_and_integer_parameters_take_no_decimal_spelling(
         for method in ("GET", "PATCH", "DELETE"):
             body = {"title": "Changed"} if method == "PATCH" else None
             response = await client.request(method, f"/api/books/{spelling}", json=body)
-            assert "book_id" in problems(response), (method, spelling)
+            assert "item_id" in problems(response), (method, spelling)
     for spelling in [*decimal_spellings(5), "1e1", "05", "+5", "0x5"]:
         response = await client.get("/api/books", params={"limit": spelling})
         assert "limit" in problems(response), spelling

@@ -5,7 +5,7 @@ digits and `._:-`, at most 128 characters), else a new random one. It is kept
 in the scope's state, where the GraphQL context and the error logs read it,
 and echoed in the response's `X-Request-ID`.
 
-The line reads `request method=GET route=/api/books/{book_id:int} status=200
+The line reads `request method=GET route=/api/books/{item_id} status=200
 duration_ms=1.9 request_id=... user_id=7` (`user_id=-` when anonymous); the
 same values ride along as
 `extra` fields for a structured (JSON) handler. It never holds the query

@@ -21,7 +21,7 @@ from backend.errors import InvalidFieldError
 from backend.graphql.context import GraphQLInfo
 from backend.graphql.global_ids import database_id_of
 from backend.kit.fields import sent_values
-from backend.kit.services import EntityService
+from backend.kit.services import KeysetListMixin
 from backend.kit.text import database_id as node_database_id
 from backend.paging.pager import MAX_PAGE_SIZE, KeysetPager
 from backend.paging.relay import ConnectionArgs, keyset_slice
@@ -55,7 +55,7 @@ class ModelNode:
     not_found: str = "Not found."
 
     @classmethod
-    def service(cls, info: GraphQLInfo) -> EntityService[Any]:
+    def service(cls, info: GraphQLInfo) -> KeysetListMixin[Any, Any]:
         """The service that loads this type's rows (from `info.context`)."""
         raise NotImplementedError
 
@@ -139,7 +139,7 @@ async def connection_of[C: relay.Connection[Any], M](
     pager: KeysetPager[M],
     args: ConnectionArgs,
     *,
-    node: Callable[[M], relay.Node],
+    node: Callable[[M], Any],
     **extra: object,
 ) -> C:
     """The connection page `args` ask for, read with one keyset query.

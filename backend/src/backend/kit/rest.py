@@ -1,31 +1,38 @@
 """What every entity's REST controller shares: its id parameter, its list
 parameters, its route decorators (summaries, guards, documented errors), its
-dependencies, and the mapping of stored rows to response bodies."""
+dependencies, the mapping of stored rows to response bodies, and the five
+handlers of an entity (`list_handler` ... `delete_handler`).
+
+A controller assigns the handlers it serves as class attributes, like
+`list_books = rest.list_handler(BookRead, plural="books")`; a handler that
+needs more is written out as a method with the same route decorator.
+"""
 
 from collections.abc import Callable
 from typing import Annotated, Any
 
 import msgspec
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
-from litestar import delete, get, patch, post
+from litestar import Controller, delete, get, patch, post
 from litestar.datastructures import State
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.handlers import HTTPRouteHandler
-from litestar.params import PathParameter, QueryParameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from backend.http.bearer import BEARER_SECURITY, requires_active_user
 from backend.http.errors import error_responses
 from backend.http.state import cursor_codec_of
+from backend.kit.annotations import named, typed
 from backend.kit.fields import sent_values
-from backend.kit.services import KeysetListMixin, ListQuery
+from backend.kit.services import ListQuery
 from backend.kit.text import MAX_DATABASE_ID
 from backend.paging.cursors import (
     CURSOR_PATTERN,
     MAX_CURSOR_LENGTH,
     MIN_CURSOR_LENGTH,
 )
-from backend.paging.pager import MAX_PAGE_SIZE
+from backend.paging.pager import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from backend.paging.rest import KeysetPaginator, Page
 
 # Ids are BIGINT: a larger number is a 400, not a database error. Litestar
@@ -55,28 +62,6 @@ def read_as[T](body_type: type[T], stored: object) -> T:
     return msgspec.convert(stored, body_type, from_attributes=True)
 
 
-async def list_page[T](
-    service: KeysetListMixin[Any, Any],
-    query: ListQuery,
-    *,
-    state: State,
-    body_type: type[T],
-    cursor: str | None,
-    limit: int,
-) -> Page[T]:
-    """The page after `cursor` of `query`'s listing, each row as `body_type`.
-
-    Raises:
-        InvalidCursorError: the cursor is malformed, forged or from another query.
-        InvalidFieldError: `limit` is outside 1..100.
-    """
-    paginator = KeysetPaginator(
-        service.pager(query, codec=cursor_codec_of(state)),
-        to_item=lambda row: read_as(body_type, row),
-    )
-    return await paginator.page(cursor=cursor, limit=limit)
-
-
 class BodyFields:
     """Mixin of a REST body (`msgspec.Struct`): `to_fields()` gives the
     service the fields the client sent (a partial change leaves out the
@@ -91,18 +76,18 @@ class BodyFields:
 
 
 def dependencies(
-    name: str, service: type[Any], listing: Callable[..., ListQuery]
+    service: type[Any], listing: Callable[..., ListQuery]
 ) -> dict[str, Provide]:
-    """A controller's dependencies: its service as `name` on the request's
+    """A controller's dependencies: its service as `service` on the request's
     session, and its list query (from the query string) as `listing`."""
     return {
-        name: Provide(create_service_provider(service)),
+        "service": Provide(create_service_provider(service)),
         "listing": Provide(listing, sync_to_thread=False),
     }
 
 
 # Route decorators of the five operations of an entity at `/api/<plural>`
-# (item path `/{<noun>_id}`): summaries, guards and documented errors, once.
+# (item path `/{item_id}`): summaries, guards and documented errors, once.
 type Route = Callable[[Callable[..., Any]], HTTPRouteHandler]
 
 
@@ -118,9 +103,9 @@ def list_route(plural: str) -> Route:
 
 
 def read_route(noun: str) -> Route:
-    """`GET /{<noun>_id}`: one item."""
+    """`GET /{item_id}`: one item."""
     return get(
-        f"/{{{noun}_id:str}}",
+        "/{item_id:str}",
         summary=f"Get one {noun}",
         responses=error_responses(404),
     )
@@ -138,9 +123,9 @@ def create_route(noun: str) -> Route:
 
 
 def update_route(noun: str) -> Route:
-    """`PATCH /{<noun>_id}`: change the fields sent; needs a bearer token."""
+    """`PATCH /{item_id}`: change the fields sent; needs a bearer token."""
     return patch(
-        f"/{{{noun}_id:str}}",
+        "/{item_id:str}",
         summary=f"Change some fields of a {noun}",
         responses=error_responses(400, 401, 404, 409, 413),
         guards=[requires_active_user],
@@ -149,12 +134,90 @@ def update_route(noun: str) -> Route:
 
 
 def delete_route(noun: str) -> Route:
-    """`DELETE /{<noun>_id}`: remove an item; needs a bearer token."""
+    """`DELETE /{item_id}`: remove an item; needs a bearer token."""
     return delete(
-        f"/{{{noun}_id:str}}",
+        "/{item_id:str}",
         summary=f"Delete a {noun}",
         status_code=HTTP_204_NO_CONTENT,
         responses=error_responses(401, 404),
         guards=[requires_active_user],
         security=BEARER_SECURITY,
     )
+
+
+# The handlers. Each reads the controller's dependencies (`dependencies`):
+# the entity's service as `service`, its list query as `listing`.
+Service = NamedDependency[Any]  # the service, the list query: not validated again
+
+
+def list_handler(body_type: Any, *, plural: str) -> HTTPRouteHandler:
+    """`GET /`: the page after `cursor` of the listing, each row as `body_type`."""
+
+    async def list_items(
+        self: Controller,
+        *,
+        service: Service,
+        listing: Service,
+        state: State,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+    ) -> Any:
+        """A page matching the filters, in `sort` order.
+
+        Raises:
+            InvalidCursorError: the cursor is malformed, forged or from another query.
+        """
+        paginator = KeysetPaginator(
+            service.pager(listing, codec=cursor_codec_of(state)),
+            to_item=lambda row: read_as(body_type, row),
+        )
+        return await paginator.page(cursor=cursor, limit=limit)
+
+    handler = named(typed(list_items, returns=Page[body_type]), f"list_{plural}")
+    return list_route(plural)(handler)
+
+
+def read_handler(body_type: Any, *, noun: str) -> HTTPRouteHandler:
+    """`GET /{item_id}`: the item as `body_type`; 404 when none has the id."""
+
+    async def get_item(self: Controller, item_id: ItemId, service: Service) -> Any:
+        """The item with this id."""
+        return read_as(body_type, await service.get(item_id))
+
+    return read_route(noun)(named(typed(get_item, returns=body_type), f"get_{noun}"))
+
+
+def create_handler(body_type: Any, data_type: Any, *, noun: str) -> HTTPRouteHandler:
+    """`POST /`: store the item `data_type` holds through the service's rules."""
+
+    async def create_item(self: Controller, data: Any, service: Service) -> Any:
+        """The stored item."""
+        return read_as(body_type, await service.create_item(data.to_fields()))
+
+    handler = typed(create_item, data=JSONBody[data_type], returns=body_type)
+    handler = named(handler, f"create_{noun}")
+    return create_route(noun)(handler)
+
+
+def update_handler(body_type: Any, data_type: Any, *, noun: str) -> HTTPRouteHandler:
+    """`PATCH /{item_id}`: change the fields `data_type` sent."""
+
+    async def update_item(
+        self: Controller, item_id: ItemId, data: Any, service: Service
+    ) -> Any:
+        """The changed item."""
+        return read_as(body_type, await service.update_item(item_id, data.to_fields()))
+
+    handler = typed(update_item, data=JSONBody[data_type], returns=body_type)
+    handler = named(handler, f"update_{noun}")
+    return update_route(noun)(handler)
+
+
+def delete_handler(*, noun: str) -> HTTPRouteHandler:
+    """`DELETE /{item_id}`: remove the item."""
+
+    async def delete_item(self: Controller, item_id: ItemId, service: Service) -> None:
+        """Remove the item."""
+        await service.delete_by_id(item_id)
+
+    return delete_route(noun)(named(delete_item, f"delete_{noun}"))

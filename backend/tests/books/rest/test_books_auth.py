@@ -66,13 +66,13 @@ def test_openapi_documents_who_may_write(app: Litestar) -> None:
     paths = app.openapi_schema.to_schema()["paths"]
     writes = [
         paths["/api/books"]["post"],
-        paths["/api/books/{book_id}"]["patch"],
-        paths["/api/books/{book_id}"]["delete"],
+        paths["/api/books/{item_id}"]["patch"],
+        paths["/api/books/{item_id}"]["delete"],
         paths["/api/auth/me"]["get"],
     ]
     for operation in writes:
         assert operation["security"] == [{"BearerToken": []}]
         assert "401" in operation["responses"]
-    for read in (paths["/api/books"]["get"], paths["/api/books/{book_id}"]["get"]):
+    for read in (paths["/api/books"]["get"], paths["/api/books/{item_id}"]["get"]):
         assert "security" not in read
     assert "429" in paths["/api/auth/login"]["post"]["responses"]
