@@ -43,11 +43,13 @@ def problems(response: httpx.Response) -> str:
 
 def connection_document(spec: EntitySpec) -> str:
     """The connection query with every paging, filter and order variable."""
+    variable = f", $filter: {spec.graphql_filter}" if spec.graphql_filter else ""
+    argument = ", filter: $filter" if spec.graphql_filter else ""
     return f"""
 query($first: Int, $after: String, $last: Int, $before: String,
-      $filter: {spec.graphql_filter}, $orderBy: {spec.graphql_order}) {{
+      $orderBy: {spec.graphql_order}{variable}) {{
   page: {spec.graphql_connection}(first: $first, after: $after, last: $last,
-        before: $before, filter: $filter, orderBy: $orderBy) {{
+        before: $before, orderBy: $orderBy{argument}) {{
     edges {{ cursor node {{ id }} }}
     pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }}
   }}

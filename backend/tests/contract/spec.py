@@ -62,7 +62,6 @@ class EntitySpec:
     graphql_delete: str
     graphql_input: str
     graphql_patch_input: str
-    graphql_filter: str
     graphql_order: str
     admin_key: str
     valid_input: Callable[[int], dict[str, object]]
@@ -76,8 +75,10 @@ class EntitySpec:
     """Values of `unique_field` that must collide with `unique_value`: itself
     and every spelling the entity normalises or compares without case."""
     sorts: tuple[str, ...]
-    filters: tuple[FilterExample, ...]
     seed: Seeder
+    graphql_filter: str | None = None
+    """The filter input's name; None when the listing has no filters."""
+    filters: tuple[FilterExample, ...] = ()
     seed_count: int = 150
     page_sizes: tuple[int, int] = (11, 100)
 

@@ -79,6 +79,8 @@ async def test_rows_inserted_during_a_walk_cause_no_duplicate_or_skip(
 async def test_each_filter_matches_the_same_rows_on_both_transports(
     anonymous_client: httpx.AsyncClient, rows: list[Item], spec: EntitySpec
 ) -> None:
+    if not spec.filters:
+        pytest.skip(f"{spec.name} listings have no filters")
     for example in spec.filters:
         params = dict(example.matching)
         seen = await page_through(anonymous_client, spec.rest_path, params)
@@ -92,6 +94,8 @@ async def test_each_filter_matches_the_same_rows_on_both_transports(
 async def test_each_filter_can_match_nothing_on_both_transports(
     anonymous_client: httpx.AsyncClient, rows: list[Item], spec: EntitySpec
 ) -> None:
+    if not spec.filters:
+        pytest.skip(f"{spec.name} listings have no filters")
     assert rows
     for example in spec.filters:
         params = dict(example.non_matching)

@@ -104,8 +104,10 @@ def connection(
     }
     if filter_type is not None:
         types["filter"] = filter_type | None
-    resolver = resolve if filter_type else _without_filter(resolve)
-    return strawberry.field(resolver=typed(resolver, **types), description=description)
+    resolver = typed(resolve, **types)
+    if filter_type is None:
+        resolver = _without_filter(resolver)
+    return strawberry.field(resolver=resolver, description=description)
 
 
 def _without_filter(resolve: Callable[..., Any]) -> Callable[..., Any]:
