@@ -16,15 +16,11 @@ from scripts.conformance.exemptions import (
     load_exemptions,
     stale_exemptions,
 )
+from scripts.conformance.list_scans import list_connections, offset_paging
 from scripts.conformance.migrations import downgrades, tables_created
 from scripts.conformance.mutations import mutation_rollback
 from scripts.conformance.names import layer_names, model_names, table_names
-from scripts.conformance.paging import (
-    connection_fields,
-    list_connections,
-    offset_paging,
-    rest_lists,
-)
+from scripts.conformance.paging import connection_fields, rest_lists
 from scripts.conformance.problems import Problem
 from scripts.conformance.relay_types import graphql_inputs, graphql_types
 from scripts.conformance.routes import controllers_registered

@@ -4,6 +4,9 @@ A GraphQL error still answers HTTP 200, which the session's commit-on-success
 hook would commit: only `async with mutation_errors(session):` rolls a failed
 mutation back. Inside it every service write commits itself
 (`auto_commit=True`), so a later failure cannot take an earlier write with it.
+Mutations are `@strawberry.mutation` methods and the attributes of a mutation
+class, followed to the resolvers behind them (`factories.py`): the kit's
+`mutations.create(...)` is checked on the resolver it defines.
 """
 
 import ast
@@ -11,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from scripts.conformance.exemptions import GRAPHQL, Exemptions, is_exempt
+from scripts.conformance.factories import FUNCTIONS, Function, assigned, placed
 from scripts.conformance.problems import Problem, shown
-from scripts.conformance.sources import DEFINITIONS, decorator_names, module_of
+from scripts.conformance.sources import Module, decorator_names, module_of
 from scripts.conformance.tree import APPS, PACKAGE, dotted_name, entity_apps, nodes
 
 ROLLBACK = "mutation_errors"
@@ -41,7 +45,7 @@ def _service_writes(root: Path, app: str) -> set[str]:
         if not path.is_file():
             continue
         for node in nodes(module_of(root, path).tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if isinstance(node, FUNCTIONS):
                 arguments = node.args.args + node.args.kwonlyargs
                 if any(argument.arg == "auto_commit" for argument in arguments):
                     writes.add(node.name)
@@ -87,9 +91,7 @@ def _method(call: ast.Call) -> str:
     return call.func.attr if isinstance(call.func, ast.Attribute) else ""
 
 
-def _mutation_problems(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, writes: set[str]
-) -> Iterator[tuple[int, str]]:
+def _mutation_problems(node: Function, writes: set[str]) -> Iterator[tuple[int, str]]:
     inside, outside = _guarded(node.body[_docstring_length(node) :])
     if not inside:
         yield node.lineno, f"does not run its body inside `async with {ROLLBACK}(...)`"
@@ -100,7 +102,7 @@ def _mutation_problems(
             yield call.lineno, f"writes with {_method(call)} without auto_commit=True"
 
 
-def _docstring_length(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+def _docstring_length(node: Function) -> int:
     first = node.body[0] if node.body else None
     return int(
         isinstance(first, ast.Expr)
@@ -109,8 +111,41 @@ def _docstring_length(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
     )
 
 
+def _method_problems(
+    mod: Module, cls: ast.ClassDef, writes: set[str]
+) -> Iterator[tuple[int, str]]:
+    for node in cls.body:
+        if isinstance(node, FUNCTIONS) and any(
+            name.endswith("mutation") for name in decorator_names(mod, node)
+        ):
+            for line, text in _mutation_problems(node, writes):
+                yield line, f"{cls.name}.{node.name} {text}"
+
+
+def _assigned_problems(
+    root: Path, mod: Module, cls: ast.ClassDef, writes: set[str]
+) -> Iterator[tuple[int, str]]:
+    for attribute in assigned(root, mod, cls):
+        if not attribute.handlers:
+            yield (
+                attribute.node.lineno,
+                f"{attribute.label} is assigned a value the checker cannot follow "
+                "to its resolver; assign a kit mutation (`mutations.create(...)`), "
+                "pass `resolver=` a function of the tree, or write a method",
+            )
+        for handler in attribute.handlers:
+            for line, text in _mutation_problems(handler.function, writes):
+                at, where = placed(root, mod.path, attribute, handler.module, line)
+                yield at, f"{attribute.label} ({handler.origin}) {text}{where}"
+
+
 def mutation_rollback(root: Path, exemptions: Exemptions) -> list[Problem]:
-    """Each mutation body runs in `mutation_errors`; its writes auto-commit."""
+    """Each mutation body runs in `mutation_errors`; its writes auto-commit.
+
+    A mutation is a `@strawberry.mutation` method, or an attribute of the
+    class followed to its resolvers (`factories.py`); an attribute the
+    checker cannot follow is reported, so no mutation escapes the check.
+    """
     problems = []
     for app in entity_apps(root):
         path = root / APPS / app / "graphql/mutations.py"
@@ -119,15 +154,11 @@ def mutation_rollback(root: Path, exemptions: Exemptions) -> list[Problem]:
         mod = module_of(root, path)
         writes = _service_writes(root, app)
         for cls in (n for n in mod.tree.body if isinstance(n, ast.ClassDef)):
-            for node in (n for n in cls.body if isinstance(n, DEFINITIONS)):
-                if isinstance(node, ast.ClassDef) or not any(
-                    name.endswith("mutation") for name in decorator_names(mod, node)
-                ):
-                    continue
-                problems += [
-                    Problem(
-                        7, shown(root, path), f"{cls.name}.{node.name} {text}", line
-                    )
-                    for line, text in _mutation_problems(node, writes)
-                ]
+            found = [
+                *_method_problems(mod, cls, writes),
+                *_assigned_problems(root, mod, cls, writes),
+            ]
+            problems += [
+                Problem(7, shown(root, path), text, line) for line, text in found
+            ]
     return problems

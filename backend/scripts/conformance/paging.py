@@ -1,20 +1,21 @@
-"""Steps 5 and 6: every list is a keyset page, never an offset or a full load.
+"""Steps 5 and 6: each list handler and connection field reads a keyset page.
 
-REST: no `.offset(`, `.slice(`, `OFFSET` or offset paginator anywhere in an
-app, and each list handler answers the `Page` envelope through
-`KeysetPaginator`. GraphQL: no `ListConnection` (it loads every row), and each
-connection field reads its page with `keyset_slice` or `connection_of`.
+REST: each list handler answers the `Page` envelope through `KeysetPaginator`.
+GraphQL: each connection field reads its page with `keyset_slice` or
+`connection_of`. Both hold for methods and for class attributes built by the
+kit (`list_books = rest.list_handler(...)`), followed one call deep
+(`factories.py`). The scans of whole modules are in `list_scans.py`.
 """
 
 import ast
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from scripts.conformance.exemptions import GRAPHQL, Exemptions, is_exempt
+from scripts.conformance.factories import FUNCTIONS, Attribute, assigned, placed
+from scripts.conformance.list_scans import PAGINATOR
 from scripts.conformance.problems import Problem, shown
 from scripts.conformance.sources import (
-    DEFINITIONS,
     Module,
     decorator_names,
     full_name,
@@ -22,77 +23,12 @@ from scripts.conformance.sources import (
     module_of,
     resolve,
 )
-from scripts.conformance.tree import APPS, dotted_name, entity_apps, nodes
+from scripts.conformance.tree import APPS, dotted_name, entity_apps
 
-OFFSET_METHODS = frozenset({"offset", "slice"})
-OFFSET_NAMES = frozenset(
-    {
-        "LimitOffset",
-        "OffsetPagination",
-        "AbstractAsyncOffsetPaginator",
-        "AbstractSyncOffsetPaginator",
-    }
-)
-_OFFSET_SQL = re.compile(r"\bOFFSET\b", re.IGNORECASE)
-_SQL_WORDS = re.compile(r"\b(SELECT|LIMIT|FROM)\b", re.IGNORECASE)
-PAGINATOR = "KeysetPaginator"
 PAGE = "Page"
 SLICERS = frozenset({"keyset_slice", "connection_of"})
-LIST_CONNECTION = "ListConnection"
 HTTP_GET = frozenset({"get", "route"})
 _BARE_LISTS = frozenset({"list", "List", "Sequence", "tuple", "Iterable", "set"})
-
-
-def _app_modules(root: Path, app: str) -> list[Path]:
-    return sorted((root / APPS / app).rglob("*.py"))
-
-
-def _offset_uses(tree: ast.Module) -> Iterator[tuple[int, str]]:
-    for node in nodes(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr in OFFSET_METHODS:
-                yield node.lineno, f".{node.func.attr}("
-        elif isinstance(node, ast.Name | ast.Attribute):
-            name = node.id if isinstance(node, ast.Name) else node.attr
-            if name in OFFSET_NAMES:
-                yield node.lineno, name
-        elif (
-            isinstance(node, ast.Constant)
-            and isinstance(node.value, str)
-            and _OFFSET_SQL.search(node.value)
-            and _SQL_WORDS.search(node.value)
-        ):
-            yield node.lineno, "SQL OFFSET"
-
-
-def _enclosing(tree: ast.Module) -> dict[int, str]:
-    """The `Class.method` each line belongs to, for messages."""
-    owners: dict[int, str] = {}
-    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
-        for node in (n for n in cls.body if isinstance(n, DEFINITIONS)):
-            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
-                owners[line] = f"{cls.name}.{node.name}"
-    return owners
-
-
-def offset_paging(root: Path, _: Exemptions) -> list[Problem]:
-    """No app pages by offset: no `.offset(`, `.slice(`, `OFFSET`, offset paginator."""
-    problems = []
-    for app in entity_apps(root):
-        for path in _app_modules(root, app):
-            tree = module_of(root, path).tree
-            owners = _enclosing(tree)
-            problems += [
-                Problem(
-                    6,
-                    shown(root, path),
-                    f"{owners.get(line, 'the module')} pages with {what}; "
-                    f"read keyset pages through {PAGINATOR} (paging/rest.py)",
-                    line,
-                )
-                for line, what in _offset_uses(tree)
-            ]
-    return problems
 
 
 def _mentions(mod: Module, node: ast.AST, names: frozenset[str]) -> bool:
@@ -116,23 +52,80 @@ def _goes_through(
     return False
 
 
-def _returned(node: ast.AST) -> str:
-    annotation = getattr(node, "returns", None)
+def _type_name(annotation: ast.expr | None) -> str:
     if isinstance(annotation, ast.Subscript):
         annotation = annotation.value
     return dotted_name(annotation).rpartition(".")[2] if annotation else ""
 
 
-def _get_handlers(mod: Module) -> Iterator[tuple[ast.ClassDef, ast.AST]]:
-    for cls in mod.tree.body:
-        if not isinstance(cls, ast.ClassDef):
-            continue
+def _returned(node: ast.AST) -> str:
+    return _type_name(getattr(node, "returns", None))
+
+
+def _list_problem(name: str, returned: str, through_paginator: bool) -> str | None:
+    if returned in _BARE_LISTS:
+        return (
+            f"{name} answers a bare {returned}; answer {PAGE}[...] through {PAGINATOR}"
+        )
+    if returned == PAGE and not through_paginator:
+        return f"{name} builds its {PAGE} without {PAGINATOR}"
+    return None
+
+
+def _method_lists(root: Path, mod: Module) -> Iterator[tuple[int, str]]:
+    for cls in (n for n in mod.tree.body if isinstance(n, ast.ClassDef)):
         for node in cls.body:
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+            if isinstance(node, FUNCTIONS) and any(
                 name.rpartition(".")[2] in HTTP_GET
                 for name in decorator_names(mod, node)
             ):
-                yield cls, node
+                through = _goes_through(root, mod, node, frozenset({PAGINATOR}))
+                text = _list_problem(
+                    f"{cls.name}.{node.name}", _returned(node), through
+                )
+                if text is not None:
+                    yield node.lineno, text
+
+
+def _answers(attribute: Attribute) -> str:
+    """What a followed handler answers: its annotation, or the factory's
+    `returns=` (the kit sets the handler's annotations that way)."""
+    returned = {_returned(h.function) for h in attribute.handlers}
+    if attribute.factory is not None:
+        returned |= {
+            _type_name(k.value)
+            for k in ast.walk(attribute.factory[1])
+            if isinstance(k, ast.keyword) and k.arg == "returns"
+        }
+    if returned & _BARE_LISTS:
+        return sorted(returned & _BARE_LISTS)[0]
+    if PAGE in returned or (
+        attribute.factory is not None
+        and _mentions(*attribute.factory, frozenset({PAGE}))
+    ):
+        return PAGE
+    return ""
+
+
+def _attribute_lists(root: Path, mod: Module) -> Iterator[tuple[int, str]]:
+    for cls in (n for n in mod.tree.body if isinstance(n, ast.ClassDef)):
+        for attribute in assigned(root, mod, cls):
+            returned = _answers(attribute)
+            if attribute.factory is None or not returned:
+                continue
+            factory_mod, factory = attribute.factory
+            if returned in _BARE_LISTS and not _goes_through(
+                root, factory_mod, factory, HTTP_GET
+            ):
+                continue  # a list answered by a POST, PATCH...
+            through = _goes_through(root, factory_mod, factory, frozenset({PAGINATOR}))
+            origin = f"{factory_mod.name}.{factory.name}"
+            text = _list_problem(f"{attribute.label} ({origin})", returned, through)
+            if text is not None:
+                line, where = placed(
+                    root, mod.path, attribute, factory_mod, factory.lineno
+                )
+                yield line, text + where
 
 
 def rest_lists(root: Path, _: Exemptions) -> list[Problem]:
@@ -143,52 +136,8 @@ def rest_lists(root: Path, _: Exemptions) -> list[Problem]:
         if not path.is_file():
             continue
         mod = module_of(root, path)
-        for cls, handler in _get_handlers(mod):
-            name = f"{cls.name}.{getattr(handler, 'name', '')}"
-            returned = _returned(handler)
-            line = getattr(handler, "lineno", None)
-            if returned in _BARE_LISTS:
-                problems.append(
-                    Problem(
-                        6,
-                        shown(root, path),
-                        f"{name} answers a bare {returned}; answer {PAGE}[...] "
-                        f"through {PAGINATOR}",
-                        line,
-                    )
-                )
-            elif returned == PAGE and not _goes_through(
-                root, mod, handler, frozenset({PAGINATOR})
-            ):
-                problems.append(
-                    Problem(
-                        6,
-                        shown(root, path),
-                        f"{name} builds its {PAGE} without {PAGINATOR}",
-                        line,
-                    )
-                )
-    return problems
-
-
-def list_connections(root: Path, exemptions: Exemptions) -> list[Problem]:
-    """No `ListConnection` anywhere in an app: it loads every row to slice them."""
-    problems = []
-    for app in entity_apps(root):
-        for path in _app_modules(root, app):
-            tree = module_of(root, path).tree
-            problems += [
-                Problem(
-                    5,
-                    shown(root, path),
-                    f"uses {LIST_CONNECTION}, which loads every row; subclass "
-                    "relay.Connection and read the page with keyset_slice",
-                    node.lineno,
-                )
-                for node in nodes(tree)
-                if isinstance(node, ast.Name | ast.Attribute)
-                and dotted_name(node).rpartition(".")[2] == LIST_CONNECTION
-            ]
+        found = [*_method_lists(root, mod), *_attribute_lists(root, mod)]
+        problems += [Problem(6, shown(root, path), text, line) for line, text in found]
     return problems
 
 
@@ -207,6 +156,46 @@ def _connection_classes(root: Path, app: str) -> set[str]:
     }
 
 
+def _annotated(annotation: ast.expr | None) -> set[str]:
+    """The last part of each name in an annotation (`BookConnection | None`)."""
+    if annotation is None:
+        return set()
+    return {
+        dotted_name(n).rpartition(".")[2]
+        for n in ast.walk(annotation)
+        if isinstance(n, ast.Name | ast.Attribute)
+    }
+
+
+def _connection_problems(
+    root: Path, mod: Module, cls: ast.ClassDef, connections: set[str]
+) -> Iterator[tuple[int, str]]:
+    without = "answers a connection without keyset_slice or connection_of"
+    for node in cls.body:
+        if (
+            isinstance(node, FUNCTIONS)
+            and _returned(node) in connections
+            and not _goes_through(root, mod, node, SLICERS)
+        ):
+            yield node.lineno, f"{cls.name}.{node.name} {without}"
+    for attribute in assigned(root, mod, cls):
+        if not _annotated(attribute.annotation) & connections:
+            continue
+        if not attribute.handlers:
+            yield (
+                attribute.node.lineno,
+                f"{attribute.label} answers a connection through a value the "
+                "checker cannot follow to its resolver; assign "
+                "`queries.connection(...)` or write a method",
+            )
+        for handler in attribute.handlers:
+            if not _goes_through(root, handler.module, handler.function, SLICERS):
+                line, where = placed(
+                    root, mod.path, attribute, handler.module, handler.function.lineno
+                )
+                yield line, f"{attribute.label} ({handler.origin}) {without}{where}"
+
+
 def connection_fields(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Each query answering a connection reads it with the keyset slice helper."""
     problems = []
@@ -216,19 +205,9 @@ def connection_fields(root: Path, exemptions: Exemptions) -> list[Problem]:
             continue
         connections = _connection_classes(root, app) | {"Connection"}
         mod = module_of(root, path)
-        problems += [
-            Problem(
-                5,
-                shown(root, path),
-                f"{cls.name}.{node.name} answers a connection without "
-                "keyset_slice or connection_of",
-                node.lineno,
-            )
-            for cls in mod.tree.body
-            if isinstance(cls, ast.ClassDef)
-            for node in cls.body
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-            and _returned(node) in connections
-            and not _goes_through(root, mod, node, SLICERS)
-        ]
+        for cls in (n for n in mod.tree.body if isinstance(n, ast.ClassDef)):
+            problems += [
+                Problem(5, shown(root, path), text, line)
+                for line, text in _connection_problems(root, mod, cls, connections)
+            ]
     return problems
