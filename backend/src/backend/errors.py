@@ -21,6 +21,14 @@ class InvalidFieldError(ValueError):
         self.message = message
 
 
+class ForbiddenError(PermissionError):
+    """The signed-in user may not do this to this item (it is someone else's)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class InvalidCursorError(InvalidFieldError):
     """A pagination cursor was malformed, forged, or issued for another query."""
 

@@ -28,6 +28,7 @@ from strawberry.utils.str_converters import to_camel_case
 from backend.errors import (
     DATABASE_UNAVAILABLE,
     QUERY_TIMED_OUT,
+    ForbiddenError,
     InvalidFieldError,
     database_unavailable,
     query_timed_out,
@@ -45,6 +46,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     CONFLICT = "CONFLICT"
     UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -80,7 +82,9 @@ def query_too_complex(cost: int, budget: int) -> GraphQLError:
     )
 
 
-def to_graphql_error(exc: InvalidFieldError | RepositoryError) -> GraphQLError:
+def to_graphql_error(
+    exc: InvalidFieldError | ForbiddenError | RepositoryError,
+) -> GraphQLError:
     """The client's view of a domain or repository error.
 
     An unexpected repository error keeps only a generic message; `exc` stays
@@ -88,6 +92,8 @@ def to_graphql_error(exc: InvalidFieldError | RepositoryError) -> GraphQLError:
     """
     if isinstance(exc, InvalidFieldError):
         return bad_user_input(exc.message, field=exc.field)
+    if isinstance(exc, ForbiddenError):
+        return GraphQLError(exc.message, extensions={"code": ErrorCode.FORBIDDEN})
     if isinstance(exc, NotFoundError):
         return GraphQLError(str(exc.detail), extensions={"code": ErrorCode.NOT_FOUND})
     if isinstance(exc, DuplicateKeyError):
@@ -113,7 +119,7 @@ async def mutation_errors(session: AsyncSession) -> AsyncGenerator[None]:
     try:
         yield
         succeeded = True
-    except (InvalidFieldError, RepositoryError) as exc:
+    except (InvalidFieldError, ForbiddenError, RepositoryError) as exc:
         raise to_graphql_error(exc) from exc
     finally:
         if not succeeded:

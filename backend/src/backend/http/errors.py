@@ -24,6 +24,7 @@ from litestar.exceptions import ClientException, TooManyRequestsException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import (
     HTTP_400_BAD_REQUEST,
+    HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
     HTTP_409_CONFLICT,
     HTTP_429_TOO_MANY_REQUESTS,
@@ -39,6 +40,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from backend.errors import (
     DATABASE_UNAVAILABLE,
     QUERY_TIMED_OUT,
+    ForbiddenError,
     InvalidFieldError,
     database_unavailable,
     query_timed_out,
@@ -163,6 +165,13 @@ def invalid_field_handler(
     )
 
 
+def forbidden_handler(
+    _: Request[Any, Any, Any], exc: ForbiddenError
+) -> Response[ErrorBody]:
+    """403: the item is someone else's."""
+    return _error(HTTP_403_FORBIDDEN, exc.message)
+
+
 def repository_error_handler(
     request: Request[Any, Any, Any], exc: RepositoryError
 ) -> Response[ErrorBody]:
@@ -226,6 +235,7 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     HTTP_500_INTERNAL_SERVER_ERROR: internal_error_handler,
     TooManyRequestsException: too_many_requests_handler,
     InvalidFieldError: invalid_field_handler,
+    ForbiddenError: forbidden_handler,
     RepositoryError: repository_error_handler,
     OperationalError: database_down_handler,
     InterfaceError: database_down_handler,

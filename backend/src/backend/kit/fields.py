@@ -27,11 +27,23 @@ from backend.kit.isbns import (
     ISBN_PATTERN,
     normalize_isbn,
 )
-from backend.kit.text import SINGLE_LINE_PATTERN, clean_single_line
+from backend.kit.text import (
+    PARAGRAPHS_PATTERN,
+    SINGLE_LINE_PATTERN,
+    clean_paragraphs,
+    clean_single_line,
+)
 
 SINGLE_LINE_DESCRIPTION = (
     "One line with a visible character: no control characters, line breaks or "
     "bidirectional overrides; invisible characters around it are trimmed."
+)
+
+
+PARAGRAPHS_DESCRIPTION = (
+    "Text with a visible character; tabs and line breaks allowed, no other "
+    "control characters or bidirectional overrides; blank lines and invisible "
+    "characters around it are trimmed."
 )
 
 
@@ -95,6 +107,47 @@ class Text:
         if len(value) > self.max_length:
             raise _too_long(name, self.max_length)
         cleaned = clean_single_line(name, value)
+        if cleaned:
+            return cleaned
+        if self.required:
+            raise InvalidFieldError(
+                name, f"{name} must not be empty: it needs a visible character"
+            )
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraphs:
+    """Text of one or more lines with a visible character, at most
+    `max_length` long; line ends are stored as LF (`clean_paragraphs`)."""
+
+    max_length: int
+    required: bool = True
+
+    @property
+    def meta(self) -> msgspec.Meta:
+        """Length bounds and the pattern."""
+        return msgspec.Meta(
+            min_length=1 if self.required else 0,
+            max_length=self.max_length,
+            pattern=PARAGRAPHS_PATTERN,
+            description=PARAGRAPHS_DESCRIPTION,
+        )
+
+    def clean(self, name: str, value: str | None) -> str | None:
+        """The value with LF line ends, trimmed of invisible characters and
+        blank lines around it.
+
+        Raises:
+            InvalidFieldError: on `name`, when it is too long, holds a control
+                character other than a tab or line break, or shows nothing and
+                is required.
+        """
+        if value is None:
+            return None
+        if len(value) > self.max_length:
+            raise _too_long(name, self.max_length)
+        cleaned = clean_paragraphs(name, value)
         if cleaned:
             return cleaned
         if self.required:

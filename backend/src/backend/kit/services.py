@@ -118,6 +118,29 @@ class Listing[S: StrEnum, F: Filter]:
         return query_scope(self)
 
 
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who writes: the signed-in user's id and whether they are a superuser.
+
+    The transports build it from the authenticated user (`Actor.of`); a
+    service that guards rows by owner asks it (`owns`).
+    """
+
+    user_id: int
+    is_superuser: bool = False
+
+    @classmethod
+    def of(cls, user: Any) -> "Actor":
+        """The actor of an authenticated user (any object with `id` and
+        `is_superuser`: the users app's model)."""
+        return cls(user_id=user.id, is_superuser=user.is_superuser)
+
+    def owns(self, owner_id: int | None) -> bool:
+        """Whether this user may change a row owned by `owner_id` (a
+        superuser may change every row, nobody else an ownerless one)."""
+        return self.is_superuser or owner_id == self.user_id
+
+
 class EntityService[ModelT: ModelProtocol](SQLAlchemyAsyncRepositoryService[ModelT]):
     """A repository service whose rows are written through the entity's field
     declarations (`fields`) and changed and deleted race-safely."""

@@ -13,6 +13,10 @@
   L, N, P, S) that is not a filler; a value with none is empty. Inside a
   value invisible characters are kept: a joiner belongs in an emoji or a
   Persian word.
+- Paragraphs (a review's body) follow the single-line rule but keep line
+  breaks and tabs: a CR LF or a lone CR becomes a LF, and invisible
+  characters and blank lines around the value are trimmed
+  (`clean_paragraphs`).
 - A password holds no control character and at least one visible character;
   nothing is trimmed (`check_password_text`).
 - Only ASCII digits are digits: `int()` and `str.isdigit()` also accept
@@ -64,6 +68,10 @@ _CONTROLS = r"\x00-\x1f\x7f-\x9f"
 # Controls, line and paragraph separators, bidi embeddings, overrides and
 # isolates.
 _FORBIDDEN_IN_LINE = rf"{_CONTROLS}\u2028\u2029\u202a-\u202e\u2066-\u2069"
+# The same, but for tab, line feed and carriage return.
+_FORBIDDEN_IN_PARAGRAPHS = (
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+)
 # Lone surrogates cannot be stored as UTF-8. A schema pattern cannot name them
 # (validators in languages whose strings are UTF-8 refuse the escape), so only
 # the server's own check does.
@@ -79,10 +87,14 @@ def _showing_something(forbidden: str) -> str:
 SINGLE_LINE_PATTERN = _showing_something(_FORBIDDEN_IN_LINE)
 """One line with at least one visible character: a JSON-schema (ECMA) pattern,
 without lookaround, so every validator and test-data generator can use it."""
+PARAGRAPHS_PATTERN = _showing_something(_FORBIDDEN_IN_PARAGRAPHS)
+"""Lines of text with at least one visible character (ECMA, as above)."""
 PASSWORD_PATTERN = _showing_something(_CONTROLS)
 """No control character and at least one visible character (ECMA, as above)."""
 
 _FORBIDDEN = re.compile(f"[{_FORBIDDEN_IN_LINE}{_SURROGATES}]")
+_FORBIDDEN_IN_TEXT = re.compile(f"[{_FORBIDDEN_IN_PARAGRAPHS}{_SURROGATES}]")
+_LINE_ENDS = re.compile(r"\r\n?")
 _FORBIDDEN_IN_PASSWORD = re.compile(f"[{_CONTROLS}{_SURROGATES}]")
 _TRIMMED_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf"})
 _VISIBLE_CATEGORIES = frozenset("LNPS")
@@ -173,6 +185,38 @@ def clean_single_line(field: str, value: str) -> str:
     while _is_trimmed(value[start]):
         start += 1
     while _is_trimmed(value[end - 1]) and not _modifies_visible(value, end - 1):
+        end -= 1
+    return value[start:end]
+
+
+def clean_paragraphs(field: str, value: str) -> str:
+    """Return the lines of `value` with LF line ends, without the invisible
+    characters and blank lines around them.
+
+    The result is empty when `value` has no visible character: the caller
+    decides whether `field` is required.
+
+    Raises:
+        InvalidFieldError: on `field` when `value` holds a control character
+            other than a tab or a line break, or a bidirectional override,
+            embedding or isolate.
+    """
+    check_no_nul(field, value)
+    value = _LINE_ENDS.sub("\n", value)
+    if _FORBIDDEN_IN_TEXT.search(value):
+        raise InvalidFieldError(
+            field,
+            f"{field} must be text: no control characters other than tabs and "
+            "line breaks, no bidirectional overrides",
+        )
+    if not has_visible_character(value):
+        return ""
+    start, end = 0, len(value)
+    while value[start] in "\t\n" or _is_trimmed(value[start]):
+        start += 1
+    while value[end - 1] in "\t\n" or (
+        _is_trimmed(value[end - 1]) and not _modifies_visible(value, end - 1)
+    ):
         end -= 1
     return value[start:end]
 

@@ -6,7 +6,10 @@ import httpx
 
 from tests.helpers.graphql import Body, database_id, execute
 
-BOOK_FIELDS = "id title author isbn publishedOn pageCount createdAt updatedAt"
+BOOK_FIELDS = (
+    "id title author isbn publishedOn pageCount reviewCount averageRating "
+    "createdAt updatedAt"
+)
 BOOKS = f"""
 query($first: Int, $after: String, $last: Int, $before: String,
       $filter: BookFilter, $orderBy: BookOrder! = CREATED_AT_DESC) {{
@@ -35,6 +38,8 @@ def as_rest(node: Body) -> Body:
         "isbn": node["isbn"],
         "published_on": node["publishedOn"],
         "page_count": node["pageCount"],
+        "review_count": node["reviewCount"],
+        "average_rating": node["averageRating"],
         "created_at": datetime.fromisoformat(node["createdAt"]),
         "updated_at": datetime.fromisoformat(node["updatedAt"]),
     }

@@ -33,6 +33,7 @@ async def test_create_returns_201_with_normalised_fields(
     assert body["isbn"] == "9780441172719"
     assert body["published_on"] is None
     assert body["page_count"] is None
+    assert (body["review_count"], body["average_rating"]) == (0, None)
     assert set(body) == {
         "id",
         "title",
@@ -40,6 +41,8 @@ async def test_create_returns_201_with_normalised_fields(
         "isbn",
         "published_on",
         "page_count",
+        "review_count",
+        "average_rating",
         "created_at",
         "updated_at",
     }

@@ -3,8 +3,19 @@
 from datetime import date
 
 from advanced_alchemy.base import IdentityAuditBase
-from sqlalchemy import CheckConstraint, Date, Index, String, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Float,
+    Index,
+    Numeric,
+    String,
+    case,
+    cast,
+    func,
+    text,
+)
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from backend.paging.keyset import nulls_last_key
 
@@ -21,6 +32,11 @@ class BookModel(IdentityAuditBase):
     __table_args__ = (
         CheckConstraint(
             f"page_count BETWEEN 1 AND {PAGE_COUNT_MAX}", name="page_count_range"
+        ),
+        CheckConstraint(
+            "review_count >= 0"
+            " AND rating_sum BETWEEN review_count AND 5 * review_count",
+            name="review_counters",
         ),
         Index("ix_book_created_at_id", "created_at", "id"),
         Index("ix_book_title_id", "title", "id"),
@@ -44,6 +60,20 @@ class BookModel(IdentityAuditBase):
     isbn: Mapped[str] = mapped_column(String(ISBN_LENGTH), unique=True)
     published_on: Mapped[date | None] = mapped_column(Date(), default=None)
     page_count: Mapped[int | None] = mapped_column(default=None)
+    # Kept by the reviews service in the transaction of each review write:
+    # a listing reads them without an aggregate per book.
+    review_count: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    rating_sum: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    # The mean rating, to two places, from the row's own counters.
+    average_rating: Mapped[float | None] = column_property(
+        case(
+            (
+                review_count > 0,
+                cast(func.round(cast(rating_sum, Numeric) / review_count, 2), Float),
+            ),
+            else_=None,
+        )
+    )
 
 
 # One index per direction of the NULLS LAST date order (see `nulls_last_key`).

@@ -6,9 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from advanced_alchemy.exceptions import ErrorMessages
+from advanced_alchemy.exceptions import (
+    ErrorMessages,
+    NotFoundError,
+    wrap_sqlalchemy_exception,
+)
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
-from sqlalchemy import ColumnElement, false, func, or_
+from sqlalchemy import ColumnElement, Executable, false, func, or_, select, update
 
 from backend.apps.books.models import BookModel
 from backend.apps.books.validation import BOOK_FIELDS
@@ -27,6 +31,8 @@ class BookRecord:
     isbn: str
     published_on: date | None
     page_count: int | None
+    review_count: int
+    average_rating: float | None
     created_at: datetime
     updated_at: datetime
 
@@ -167,3 +173,43 @@ class BookService(KeysetListMixin[BookModel, BookRecord]):
     repository_type = Repo
     record_type = BookRecord
     fields = BOOK_FIELDS
+
+    async def lock_for_reviews(self, book_id: int) -> None:
+        """Lock the book's row until the transaction ends, before its reviews:
+        review writes and book deletions then always lock in that order.
+
+        Raises:
+            NotFoundError: no book has this id.
+        """
+        statement = (
+            select(BookModel.id)
+            .where(BookModel.id == book_id)
+            .with_for_update(key_share=True)
+        )
+        await self._found(statement)
+
+    async def count_reviews(self, book_id: int, *, reviews: int, ratings: int) -> None:
+        """Add `reviews` to the book's review count and `ratings` to its rating
+        sum, in the caller's transaction (the row stays locked until it ends).
+
+        Raises:
+            NotFoundError: no book has this id.
+        """
+        statement = (
+            update(BookModel)
+            .where(BookModel.id == book_id)
+            .values(
+                review_count=BookModel.review_count + reviews,
+                rating_sum=BookModel.rating_sum + ratings,
+            )
+            .returning(BookModel.id)
+        )
+        await self._found(statement)
+
+    async def _found(self, statement: Executable) -> None:
+        with wrap_sqlalchemy_exception(
+            error_messages=self.repository.error_messages, dialect_name="postgresql"
+        ):
+            found = await self.repository.session.scalar(statement)
+        if found is None:
+            raise NotFoundError(detail="Book not found.")

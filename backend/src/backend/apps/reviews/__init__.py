@@ -1,0 +1,1 @@
+"""Reviews: a user's rating and words about a book."""
