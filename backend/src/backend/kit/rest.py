@@ -2,6 +2,7 @@
 parameters, its route decorators (summaries, guards, documented errors), its
 dependencies, and the mapping of stored rows to response bodies."""
 
+import inspect
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -90,6 +91,32 @@ class BodyFields:
         return sent_values(values, unset=msgspec.UNSET)
 
 
+def _after(
+    dependency: str, provider: Callable[..., ListQuery]
+) -> Callable[..., ListQuery]:
+    """`provider`, also taking (and ignoring) the dependency `dependency`.
+
+    Litestar resolves independent dependencies side by side in a task group,
+    which costs a list request more than its query; depending on the service,
+    the list query is resolved after it, in the same task.
+    """
+    signature = inspect.signature(provider)
+
+    def provide(**kwargs: Any) -> ListQuery:
+        del kwargs[dependency]
+        return provider(**kwargs)
+
+    waits_for = inspect.Parameter(
+        dependency, inspect.Parameter.KEYWORD_ONLY, annotation=Any
+    )
+    provide.__signature__ = signature.replace(  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+        parameters=[*signature.parameters.values(), waits_for]
+    )
+    provide.__annotations__ = {**provider.__annotations__, dependency: Any}
+    provide.__doc__ = provider.__doc__
+    return provide
+
+
 def dependencies(
     name: str, service: type[Any], listing: Callable[..., ListQuery]
 ) -> dict[str, Provide]:
@@ -97,7 +124,7 @@ def dependencies(
     session, and its list query (from the query string) as `listing`."""
     return {
         name: Provide(create_service_provider(service)),
-        "listing": Provide(listing, sync_to_thread=False),
+        "listing": Provide(_after(name, listing), sync_to_thread=False),
     }
 
 
