@@ -5,10 +5,17 @@ would bypass the error codes; `CachedParsing` leaves a document that fails to
 parse to Strawberry, so the error is reported as usual. Both caches are
 bounded; validation is keyed by the document, the rules and whether error
 messages may suggest names.
+
+A document is a cache key by identity (`SameDocument`): graphql-core hashes an
+AST node by walking all of it, on every lookup, which cost a large document
+more than the rest of its validation step. The parse cache hands out the same
+object for the same text, so a document seen before is found; an equal
+document parsed again is a miss and is validated again.
 """
 
 from collections.abc import Iterator
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import lru_cache
 
 from graphql import (
@@ -42,6 +49,24 @@ class CachedParsing(SchemaExtension):
         yield
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class SameDocument:
+    """A document as a cache key: equal only to itself, hashed by identity.
+
+    The key holds the document, so its identity is not reused while cached.
+    """
+
+    document: DocumentNode
+
+    def __hash__(self) -> int:
+        """The document's identity."""
+        return id(self.document)
+
+    def __eq__(self, other: object) -> bool:
+        """Whether `other` keys the very same document."""
+        return isinstance(other, SameDocument) and other.document is self.document
+
+
 def validate_document(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -61,4 +86,27 @@ def validate_document(
     )
 
 
-cached_validate_document = lru_cache(maxsize=DOCUMENTS_CACHED)(validate_document)
+@lru_cache(maxsize=DOCUMENTS_CACHED)
+def _validate_same(
+    schema: GraphQLSchema,
+    document: SameDocument,
+    rules: tuple[type[ASTValidationRule], ...],
+    *,
+    hide_suggestions: bool,
+) -> list[GraphQLError]:
+    return validate_document(
+        schema, document.document, rules, hide_suggestions=hide_suggestions
+    )
+
+
+def cached_validate_document(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    rules: tuple[type[ASTValidationRule], ...],
+    *,
+    hide_suggestions: bool,
+) -> list[GraphQLError]:
+    """`validate_document`, once per document (by identity), rules and setting."""
+    return _validate_same(
+        schema, SameDocument(document), rules, hide_suggestions=hide_suggestions
+    )

@@ -3,7 +3,9 @@
 import json
 
 import msgspec
-from litestar import Router
+from litestar import Response, Router
+from litestar.background_tasks import BackgroundTasks
+from litestar.di import Provide
 from strawberry.litestar import make_graphql_controller
 
 from backend.graphql.context import make_context_getter
@@ -33,6 +35,10 @@ def decode_request_json(data: str | bytes) -> object:
     return value
 
 
+def _response() -> Response:
+    return Response({}, background=BackgroundTasks([]))
+
+
 def graphql_controller(settings: Settings) -> Router:
     """The GraphQL controller: GraphiQL and introspection as `settings` say.
 
@@ -48,7 +54,16 @@ def graphql_controller(settings: Settings) -> Router:
 
     # ty cannot use a class built at run time as a base; it is a plain class.
     class GraphQLController(base):  # ty: ignore[unsupported-base]
-        """Strawberry's controller, with bodies decoded by `decode_request_json`."""
+        """Strawberry's controller, with bodies decoded by `decode_request_json`.
+
+        Strawberry builds the response each resolver may change (`info.context
+        .response`) in a worker thread; building an empty `Response` needs none.
+        """
+
+        dependencies = {  # noqa: RUF012 (Litestar's own class attribute)
+            **base.dependencies,
+            "response": Provide(_response, sync_to_thread=False),
+        }
 
         def decode_json(self, data: str | bytes) -> object:
             """Decode a body the way `decode_request_json` promises."""

@@ -5,17 +5,22 @@ limits travel in the request's context and are applied per operation: the
 token limit while parsing, depth, aliases and introspection while validating
 (each linear in the document, `shape.py`), and, once the variables are known
 and before any resolver runs, their coercion and the cost budget (`cost.py`).
+A cost is kept per document, operation and variables (`caching.py`), like the
+validation: it depends on nothing else.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
-from typing import Self
+from functools import cache, lru_cache
+from typing import Any, Self
 
+import msgspec
 from graphql import (
     ASTValidationRule,
+    DocumentNode,
     ExecutionResult,
     GraphQLError,
+    GraphQLSchema,
     get_operation_ast,
     specified_rules,
 )
@@ -23,11 +28,19 @@ from graphql.execution.values import get_variable_values
 from graphql.validation import OverlappingFieldsCanBeMergedRule
 from strawberry.extensions import DisableIntrospection, SchemaExtension
 
-from backend.graphql.caching import cached_validate_document
+from backend.graphql.caching import (
+    DOCUMENTS_CACHED,
+    SameDocument,
+    cached_validate_document,
+)
 from backend.graphql.cost import operation_cost
 from backend.graphql.errors import ErrorCode, query_too_complex, with_code
 from backend.graphql.shape import BoundedOverlapRule, shape_rule
 from backend.settings import Settings, get_settings
+
+# Costs are kept for variables up to this long (encoded), so the cache stays
+# small whatever clients send.
+VARIABLES_CACHED_BYTES = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,28 +119,112 @@ class EnforceOperationLimits(SchemaExtension):
         document = context.graphql_document
         if document is None:
             return []
-        operation = get_operation_ast(document, context.operation_name)
-        if operation is None:
-            return []
         schema = context.schema._schema
         hide = not self.limits.suggestions
-        variables = get_variable_values(
-            schema,
-            operation.variable_definitions or (),
-            context.variables or {},
-            hide_suggestions=hide,
-        )
-        if isinstance(variables, list):
-            return [with_code(error, ErrorCode.BAD_USER_INPUT) for error in variables]
         try:
-            cost = operation_cost(
-                schema, document, operation, variables, hide_suggestions=hide
-            )
-        except GraphQLError as error:
-            return [with_code(error, ErrorCode.BAD_USER_INPUT)]
+            key = variables_key(context.variables)
+            if key is None:
+                cost = _cost(
+                    schema,
+                    document,
+                    context.operation_name,
+                    context.variables or {},
+                    hide_suggestions=hide,
+                )
+            else:
+                cost = _cached_cost(
+                    schema,
+                    SameDocument(document),
+                    context.operation_name,
+                    key,
+                    hide_suggestions=hide,
+                )
+        except _InputsRefusedError as refused:
+            return refused.errors
         if cost > self.limits.max_cost:
             return [query_too_complex(cost, self.limits.max_cost)]
         return []
+
+
+class _InputsRefusedError(Exception):
+    """Variables or arguments that do not coerce, as `BAD_USER_INPUT` errors."""
+
+    def __init__(self, errors: list[GraphQLError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def variables_key(variables: Mapping[str, object] | None) -> bytes | None:
+    """`variables` as a cache key (sorted JSON), or None when JSON cannot carry
+    them unchanged (a value of another type, a NaN) or they are too long to
+    keep (`VARIABLES_CACHED_BYTES`)."""
+    values = dict(variables or {})
+    try:
+        key = msgspec.json.encode(values, order="sorted")
+    except (msgspec.EncodeError, TypeError, ValueError, OverflowError):
+        return None
+    if len(key) > VARIABLES_CACHED_BYTES:
+        return None
+    return key if msgspec.json.decode(key) == values else None
+
+
+def _cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    raw_variables: dict[str, Any],
+    *,
+    hide_suggestions: bool,
+) -> int:
+    """The cost of the operation, once its variables and arguments coerce.
+
+    Raises:
+        _InputsRefusedError: a variable or an argument does not coerce.
+    """
+    operation = get_operation_ast(document, operation_name)
+    if operation is None:
+        return 0
+    variables = get_variable_values(
+        schema,
+        operation.variable_definitions or (),
+        raw_variables,
+        hide_suggestions=hide_suggestions,
+    )
+    if isinstance(variables, list):
+        raise _InputsRefusedError(
+            [with_code(error, ErrorCode.BAD_USER_INPUT) for error in variables]
+        )
+    try:
+        return operation_cost(
+            schema, document, operation, variables, hide_suggestions=hide_suggestions
+        )
+    except GraphQLError as error:
+        raise _InputsRefusedError(
+            [with_code(error, ErrorCode.BAD_USER_INPUT)]
+        ) from error
+
+
+@lru_cache(maxsize=DOCUMENTS_CACHED)
+def _cached_cost(
+    schema: GraphQLSchema,
+    document: SameDocument,
+    operation_name: str | None,
+    variables: bytes,
+    *,
+    hide_suggestions: bool,
+) -> int:
+    """`_cost` once per document, operation and variables (a refusal is not kept).
+
+    Raises:
+        _InputsRefusedError: a variable or an argument does not coerce.
+    """
+    return _cost(
+        schema,
+        document.document,
+        operation_name,
+        msgspec.json.decode(variables),
+        hide_suggestions=hide_suggestions,
+    )
 
 
 @cache

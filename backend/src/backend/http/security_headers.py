@@ -71,20 +71,29 @@ def security_headers(settings: Settings) -> BeforeSend:
         "X-Frame-Options": "DENY",
         **({"Strict-Transport-Security": HSTS} if settings.is_production else {}),
     }
+    # Raw (lower-case) names and values, added in one pass over the response's
+    # headers rather than one case-insensitive search per header.
+    raw_fixed = [
+        (name.lower().encode("latin-1"), value.encode("latin-1"))
+        for name, value in fixed.items()
+    ]
 
     async def add_headers(message: Message, scope: Scope) -> None:
         if message["type"] != "http.response.start":
             return
-        headers = MutableScopeHeaders.from_message(message)
-        for name, value in fixed.items():
-            if name not in headers:
-                headers[name] = value
-        if "Content-Security-Policy" not in headers:
+        headers = MutableScopeHeaders.from_message(message).headers
+        present = {name.lower(): value for name, value in reversed(headers)}
+        headers.extend(item for item in raw_fixed if item[0] not in present)
+        if _CSP not in present:
             path = scope["raw_path"].decode("latin-1").split("?", 1)[0]
-            policy = content_security_policy(path, headers.get("content-type", ""))
-            headers["Content-Security-Policy"] = policy
+            content_type = present.get(b"content-type", b"").decode("latin-1")
+            policy = content_security_policy(path, content_type)
+            headers.append((_CSP, policy.encode("latin-1")))
 
     return add_headers
+
+
+_CSP = b"content-security-policy"
 
 
 def cors_config(settings: Settings) -> CORSConfig | None:

@@ -8,6 +8,7 @@ A controller assigns the handlers it serves as class attributes, like
 needs more is written out as a method with the same route decorator.
 """
 
+import inspect
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -75,6 +76,32 @@ class BodyFields:
         return sent_values(values, unset=msgspec.UNSET)
 
 
+def _after(
+    dependency: str, provider: Callable[..., ListQuery]
+) -> Callable[..., ListQuery]:
+    """`provider`, also taking (and ignoring) the dependency `dependency`.
+
+    Litestar resolves independent dependencies side by side in a task group,
+    which costs a list request more than its query; depending on the service,
+    the list query is resolved after it, in the same task.
+    """
+    signature = inspect.signature(provider)
+
+    def provide(**kwargs: Any) -> ListQuery:
+        del kwargs[dependency]
+        return provider(**kwargs)
+
+    waits_for = inspect.Parameter(
+        dependency, inspect.Parameter.KEYWORD_ONLY, annotation=Any
+    )
+    provide.__signature__ = signature.replace(  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+        parameters=[*signature.parameters.values(), waits_for]
+    )
+    provide.__annotations__ = {**provider.__annotations__, dependency: Any}
+    provide.__doc__ = provider.__doc__
+    return provide
+
+
 def dependencies(
     service: type[Any], listing: Callable[..., ListQuery]
 ) -> dict[str, Provide]:
@@ -82,7 +109,7 @@ def dependencies(
     session, and its list query (from the query string) as `listing`."""
     return {
         "service": Provide(create_service_provider(service)),
-        "listing": Provide(listing, sync_to_thread=False),
+        "listing": Provide(_after("service", listing), sync_to_thread=False),
     }
 
 

@@ -182,7 +182,14 @@ class EntityService[ModelT: ModelProtocol](SQLAlchemyAsyncRepositoryService[Mode
         if not ids:
             return []
         id_column = getattr(self.repository.model_type, self.repository.id_attribute)
-        found = await self.get_many(id_column.in_(set(ids)))
+        wanted = set(ids)
+        # One id (`node(id:)`) is an equality: building and expanding an IN
+        # list cost more than the rest of the statement.
+        found = await self.get_many(
+            id_column == next(iter(wanted))
+            if len(wanted) == 1
+            else id_column.in_(wanted)
+        )
         by_id = {getattr(row, self.repository.id_attribute): row for row in found}
         return [by_id.get(item_id) for item_id in ids]
 
