@@ -55,3 +55,33 @@ async def test_books_with_reviews_and_authors_cost_the_same_for_any_page(
         )
         counts[size] = len(statements)
     assert counts == {1: 3, 20: 3, 100: 3}, counts
+
+
+@pytest.mark.usefixtures("reviewed_books")
+async def test_a_page_of_reviews_loads_books_and_authors_in_one_statement_each(
+    anonymous_client: httpx.AsyncClient, sql_statements: StatementRecorder
+) -> None:
+    counts = {}
+    for size in SIZES:
+        statements = await statements_for(
+            anonymous_client, sql_statements, REVIEWS_PAGE, size
+        )
+        counts[size] = len(statements)
+        assert sum("FROM book" in s for s in statements) == 1, statements
+        assert sum("FROM user_account" in s for s in statements) == 1, statements
+    assert counts == {1: 3, 20: 3, 100: 3}, counts
+
+
+@pytest.mark.usefixtures("reviewed_books")
+async def test_each_argument_group_is_one_statement(
+    anonymous_client: httpx.AsyncClient, sql_statements: StatementRecorder
+) -> None:
+    query = """{ books(first: 50) { edges { node {
+      newest: reviews(first: 2) { edges { node { rating } } }
+      best: reviews(first: 2, orderBy: RATING_DESC) { edges { node { rating } } }
+      again: reviews(first: 2) { edges { node { rating } } }
+    } } } }"""
+    with sql_statements() as statements:
+        body = await execute(anonymous_client, query)
+    assert "errors" not in body, body
+    assert len(statements) == 3, statements

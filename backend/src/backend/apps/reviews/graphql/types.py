@@ -9,7 +9,7 @@ from datetime import datetime
 import strawberry
 from strawberry import relay
 
-from backend.apps.reviews.services import ReviewService
+from backend.apps.reviews.services import ReviewListQuery, ReviewService
 from backend.graphql.context import GraphQLInfo
 from backend.kit.relay import ModelNode, lazy_type, related_node
 
@@ -66,7 +66,14 @@ class ReviewType(ModelNode, relay.Node):
 
 @strawberry.type(name="ReviewConnection", description="A page of reviews.")
 class ReviewConnection(relay.Connection[ReviewType]):
-    """One page of a review listing, or of a book's or a user's reviews."""
+    """One page of a review listing, or of a book's or a user's reviews.
+
+    `query` is the listing of the top-level `reviews` field (the kit's
+    connection field hands it over); a book's or a user's page has none.
+    No `totalCount` yet: a book shows its `reviewCount`.
+    """
+
+    query: strawberry.Private[ReviewListQuery | None] = None
 
 
 __all__ = ("REVIEW_TYPE_NAME", "ReviewConnection", "ReviewType")
