@@ -1,8 +1,9 @@
 """Parts of rule 001 an app may leave out on purpose, and the check that they still do.
 
 `[tool.conformance.exempt.<app>]` in `pyproject.toml` maps a part to the reason:
-`graphql` (no GraphQL types, resolvers or schema registration) or `admin` (no
-admin view).
+`graphql` (no GraphQL types, resolvers or schema registration), `mutations`
+(GraphQL reads only: no `graphql/mutations.py` nor `<Entity>Mutation` in the
+root `Mutation`, no `<Entity>Input`) or `admin` (no admin view).
 """
 
 import tomllib
@@ -15,8 +16,9 @@ from scripts.conformance.tree import ADMIN_VIEWS, APPS, entities, entity_apps
 type Exemptions = Mapping[str, Mapping[str, str]]
 
 GRAPHQL = "graphql"
+MUTATIONS = "mutations"
 ADMIN = "admin"
-PARTS = (GRAPHQL, ADMIN)
+PARTS = (GRAPHQL, MUTATIONS, ADMIN)
 PYPROJECT = "pyproject.toml"
 
 
@@ -38,6 +40,11 @@ def _stale(root: Path, app: str, part: str, reason: object) -> str | None:
         return f"{app}.{part}: parts are {PARTS}"
     if part == GRAPHQL and (root / APPS / app / "graphql").exists():
         return f"{app}.{part}: {APPS}/{app}/graphql exists; drop the exemption"
+    if part == MUTATIONS and (root / APPS / app / "graphql/mutations.py").exists():
+        return (
+            f"{app}.{part}: {APPS}/{app}/graphql/mutations.py exists; "
+            "drop the exemption"
+        )
     if part == ADMIN and any(
         (root / ADMIN_VIEWS / f"{e.module}.py").exists()
         for e in entities(root)
@@ -82,6 +89,7 @@ def still_applies(exemptions: Exemptions) -> list[str]:
     """
     evidence = {
         GRAPHQL: "no graphql/ package",
+        MUTATIONS: "no graphql/mutations.py",
         ADMIN: "no admin view module",
     }
     return [

@@ -3,7 +3,13 @@
 import re
 from pathlib import Path
 
-from scripts.conformance.exemptions import ADMIN, GRAPHQL, Exemptions, is_exempt
+from scripts.conformance.exemptions import (
+    ADMIN,
+    GRAPHQL,
+    MUTATIONS,
+    Exemptions,
+    is_exempt,
+)
 from scripts.conformance.problems import Problem
 from scripts.conformance.tree import (
     ADMIN_VIEWS,
@@ -17,13 +23,13 @@ from scripts.conformance.tree import (
     top_level_classes,
 )
 
-# (file in the app, class suffix, the part that exempts it)
+# (file in the app, class suffix, the parts that exempt it)
 LAYER_CLASSES = (
-    ("services.py", "Service", None),
-    ("graphql/types.py", "Type", GRAPHQL),
-    ("graphql/inputs.py", "Input", GRAPHQL),
-    ("graphql/queries.py", "Query", GRAPHQL),
-    ("graphql/mutations.py", "Mutation", GRAPHQL),
+    ("services.py", "Service", ()),
+    ("graphql/types.py", "Type", (GRAPHQL,)),
+    ("graphql/inputs.py", "Input", (GRAPHQL, MUTATIONS)),
+    ("graphql/queries.py", "Query", (GRAPHQL,)),
+    ("graphql/mutations.py", "Mutation", (GRAPHQL, MUTATIONS)),
 )
 _TABLE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -49,8 +55,8 @@ def layer_names(root: Path, exemptions: Exemptions) -> list[Problem]:
     for entity in entities(root):
         expected = [
             (APPS / entity.app / file, suffix)
-            for file, suffix, part in LAYER_CLASSES
-            if not is_exempt(exemptions, entity.app, part)
+            for file, suffix, parts in LAYER_CLASSES
+            if not any(is_exempt(exemptions, entity.app, part) for part in parts)
         ]
         if not is_exempt(exemptions, entity.app, ADMIN):
             expected.append((ADMIN_VIEWS / f"{entity.module}.py", "AdminView"))

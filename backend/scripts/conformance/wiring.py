@@ -3,7 +3,13 @@
 import ast
 from pathlib import Path
 
-from scripts.conformance.exemptions import ADMIN, GRAPHQL, Exemptions, is_exempt
+from scripts.conformance.exemptions import (
+    ADMIN,
+    GRAPHQL,
+    MUTATIONS,
+    Exemptions,
+    is_exempt,
+)
 from scripts.conformance.problems import Problem
 from scripts.conformance.tree import (
     ADMIN_VIEWS,
@@ -26,6 +32,27 @@ GRAPHQL_FILES = tuple(
     f"graphql/{name}.py"
     for name in ("__init__", "types", "inputs", "queries", "mutations")
 )
+# What a GraphQL that only reads leaves out: nothing to write, nothing to send.
+WRITE_FILES = ("graphql/inputs.py", "graphql/mutations.py")
+
+
+def _graphql_files(exemptions: Exemptions, app: str) -> tuple[str, ...]:
+    if is_exempt(exemptions, app, GRAPHQL):
+        return ()
+    if is_exempt(exemptions, app, MUTATIONS):
+        return tuple(name for name in GRAPHQL_FILES if name not in WRITE_FILES)
+    return GRAPHQL_FILES
+
+
+def _root_types(exemptions: Exemptions, app: str) -> tuple[str, ...]:
+    """The root types an app's GraphQL adds fields to: `Query`, `Mutation`."""
+    if is_exempt(exemptions, app, GRAPHQL):
+        return ()
+    if is_exempt(exemptions, app, MUTATIONS):
+        return ("Query",)
+    return ("Query", "Mutation")
+
+
 CONTEXT = PACKAGE / "graphql/context.py"
 REGISTRY = ADMIN_VIEWS / "__init__.py"
 
@@ -34,10 +61,9 @@ def required_files(root: Path, exemptions: Exemptions) -> list[Problem]:
     """Each entity app has rule 001's files, and each entity an admin view module."""
     problems = []
     for app in entity_apps(root):
-        graphql = () if is_exempt(exemptions, app, GRAPHQL) else GRAPHQL_FILES
         problems += [
             Problem("files", f"{APPS}/{app}/{name}", "is missing")
-            for name in (*APP_FILES, *graphql)
+            for name in (*APP_FILES, *_graphql_files(exemptions, app))
             if not (root / APPS / app / name).is_file()
         ]
     problems += [
@@ -94,9 +120,7 @@ def schema_registration(root: Path, exemptions: Exemptions) -> list[Problem]:
     classes = top_level_classes(path) if path.is_file() else {}
     problems = []
     for entity in entities(root):
-        if is_exempt(exemptions, entity.app, GRAPHQL):
-            continue
-        for root_type in ("Query", "Mutation"):
+        for root_type in _root_types(exemptions, entity.app):
             cls = classes.get(root_type)
             wanted = f"{entity.name}{root_type}"
             if cls is None or wanted not in base_names(cls):
@@ -137,7 +161,8 @@ def graphql_exports(root: Path, exemptions: Exemptions) -> list[Problem]:
     problems = []
     for entity in entities(root):
         path = root / APPS / entity.app / "graphql/__init__.py"
-        if is_exempt(exemptions, entity.app, GRAPHQL) or not path.is_file():
+        root_types = _root_types(exemptions, entity.app)
+        if not root_types or not path.is_file():
             continue
         tree = parse(path)
         exported, bound = _exported(tree), _bound(tree)
@@ -148,7 +173,7 @@ def graphql_exports(root: Path, exemptions: Exemptions) -> list[Problem]:
                 f"does not export {name} (import it and list it in __all__)",
                 assigned_line(tree.body, "__all__"),
             )
-            for name in (f"{entity.name}Query", f"{entity.name}Mutation")
+            for name in (f"{entity.name}{root_type}" for root_type in root_types)
             if name not in exported or name not in bound
         ]
     return problems

@@ -7,6 +7,8 @@ types); per-app settings reach it through the request's context.
 import strawberry
 
 from backend.apps.books.graphql import BookMutation, BookQuery
+from backend.apps.reviews.graphql import ReviewMutation, ReviewQuery
+from backend.apps.users.graphql import UserQuery
 from backend.graphql.caching import CachedParsing
 from backend.graphql.concurrency import SerialRootFields
 from backend.graphql.errors import ErrorCodes, LoggedErrorsSchema
@@ -15,12 +17,12 @@ from backend.graphql.nodes import NodeQuery
 
 
 @strawberry.type
-class Query(BookQuery, NodeQuery):
+class Query(BookQuery, ReviewQuery, UserQuery, NodeQuery):
     """Every app's queries, and Relay's `node`/`nodes` for any node type."""
 
 
 @strawberry.type
-class Mutation(BookMutation):
+class Mutation(BookMutation, ReviewMutation):
     """Every app's mutations."""
 
 

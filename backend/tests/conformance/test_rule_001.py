@@ -7,6 +7,7 @@ the one that builds the app runs once, in one process, for the project and
 every break that needs it (`scripts/conformance/routes.py`).
 """
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -102,14 +103,19 @@ def test_every_problem_names_its_step_file_line_and_the_guide(
 
 def test_stale_or_unknown_exemptions_are_reported() -> None:
     exemptions = {
-        "books": {"admin": "it has an admin view after all"},
+        "books": {
+            "admin": "it has an admin view after all",
+            "mutations": "it has mutations after all",
+        },
         "authors": {"admin": "no such app"},
         "users": {"cli": "not a part", "graphql": " "},
     }
     assert [p.message for p in stale_exemptions(BACKEND, exemptions)] == [
         "books.admin: src/backend/apps/books has an admin view; drop the exemption",
+        "books.mutations: src/backend/apps/books/graphql/mutations.py exists; "
+        "drop the exemption",
         "'authors' is no entity app",
-        "users.cli: parts are ('graphql', 'admin')",
+        "users.cli: parts are ('graphql', 'mutations', 'admin')",
         "users.graphql: give the reason",
     ]
 
@@ -122,8 +128,22 @@ def test_an_exemption_silences_only_its_part(broken_trees: dict[str, Path]) -> N
     assert not any("step 11" in p or "step 12" in p for p in problems)
 
 
+def test_a_mutations_exemption_leaves_out_only_the_writes(
+    broken_trees: dict[str, Path], tmp_path: Path
+) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(broken_trees["Query not in the root schema"], root)
+    (root / "src/backend/apps/books/graphql/mutations.py").unlink()
+    exempt = {**PROJECT_EXEMPTIONS, "books": {"mutations": "books are read-only here"}}
+    problems = [str(p) for p in run_checks(root, exempt, build=False)]
+    assert any("the root Query does not inherit BookQuery" in p for p in problems)
+    assert not [p for p in problems if "BookMutation" in p or "mutations.py" in p]
+    assert not [p for p in problems if "BookInput" in p]
+    assert not stale_exemptions(root, exempt)
+
+
 def test_the_lint_output_says_why_each_exemption_still_applies() -> None:
     assert still_applies(PROJECT_EXEMPTIONS) == [
-        "users leaves out graphql (no graphql/ package): "
-        + PROJECT_EXEMPTIONS["users"]["graphql"]
+        "users leaves out mutations (no graphql/mutations.py): "
+        + PROJECT_EXEMPTIONS["users"]["mutations"]
     ]

@@ -10,6 +10,10 @@ statement per page, `first`/`after` forward or `last`/`before` backward, its
 cursors bound to the filter and the order. A field that needs more is
 written out as a method with the same helpers (`ModelNode.load_one`,
 `relay.connection_of`).
+
+A node's list of another app's rows (`Book.reviews`) is `children(...)`:
+its types are named, not imported (`strawberry.lazy`), and every parent's
+page of a request is read by one statement (`relay.child_connection`).
 """
 
 import inspect
@@ -21,7 +25,13 @@ import strawberry
 
 from backend.graphql.context import GraphQLInfo
 from backend.kit.annotations import typed
-from backend.kit.relay import ModelNode, connection_of
+from backend.kit.relay import (
+    ModelNode,
+    child_connection,
+    connection_of,
+    lazy_type,
+    schema_type,
+)
 from backend.kit.services import Listing
 from backend.paging.relay import ConnectionArgs
 
@@ -89,7 +99,7 @@ def connection(
         )
         return await connection_of(
             connection_type,
-            node_type.service(info).pager(query, codec=info.context.cursor_codec),
+            node_type.lister(info).pager(query, codec=info.context.cursor_codec),
             ConnectionArgs(first=first, after=after, last=last, before=before),
             node=node_type.from_model,
             query=query,
@@ -108,6 +118,69 @@ def connection(
     if filter_type is None:
         resolver = _without_filter(resolver)
     return strawberry.field(resolver=resolver, description=description)
+
+
+def children(
+    connection: str,
+    *,
+    node: str,
+    order: str,
+    module: str,
+    listing: Callable[..., Listing[Any, Any]],
+    parent: str,
+    description: str,
+    order_description: str,
+) -> Any:
+    """A connection field of a node listing rows of another app that point at
+    it (`Book.reviews`: the reviews whose `book_id` is the book's id).
+
+    `connection`, `node` and `order` name the other app's connection, node
+    and order enum, which `module` (its `graphql` package) exports: they are
+    `strawberry.lazy` references, so neither app imports the other's types.
+    The rows are `listing(sort=orderBy)` of the parent, a page per parent,
+    batched per request (`relay.child_connection`); cursors are bound to the
+    parent and the order.
+    """
+    default_order = listing().sort
+
+    async def resolve(
+        root: Any,
+        info: GraphQLInfo,
+        *,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        order_by: Any = default_order,
+    ) -> Any:
+        """This parent's page; cursors are bound to it and to `orderBy`.
+
+        Raises:
+            InvalidFieldError: a paging argument is out of range, mixed, or a
+                cursor that is malformed, forged or from another parent or order.
+        """
+        return await child_connection(
+            schema_type(info, connection),
+            schema_type(info, node),
+            info,
+            parent=parent,
+            parent_id=root.id,
+            query=listing(sort=order_by),
+            args=ConnectionArgs(first=first, after=after, last=last, before=before),
+        )
+
+    annotated: Any = Annotated
+    order_type = annotated[
+        type(default_order),
+        strawberry.argument(
+            description=order_description, graphql_type=lazy_type(order, module)
+        ),
+    ]
+    return strawberry.field(
+        resolver=typed(resolve, order_by=order_type),
+        graphql_type=lazy_type(connection, module),
+        description=description,
+    )
 
 
 def _without_filter(resolve: Callable[..., Any]) -> Callable[..., Any]:

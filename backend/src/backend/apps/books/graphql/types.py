@@ -4,7 +4,9 @@ import strawberry
 from strawberry import relay
 
 from backend.apps.books.services import BookListQuery, BookRecord, BookService
+from backend.apps.reviews.services import ReviewListQuery
 from backend.graphql.context import GraphQLInfo
+from backend.kit import queries
 from backend.kit.relay import ModelNode
 
 BOOK_TYPE_NAME = "Book"
@@ -22,6 +24,18 @@ class BookType(ModelNode, relay.Node, BookRecord):
     def service(cls, info: GraphQLInfo) -> BookService:
         """The request's book service."""
         return info.context.books
+
+    reviews: relay.Connection[relay.Node] = queries.children(
+        "ReviewConnection",
+        node="Review",
+        order="ReviewOrder",
+        module="backend.apps.reviews.graphql",
+        listing=ReviewListQuery,
+        parent="book_id",
+        description="The book's reviews in `orderBy` order, a page at a time "
+        "(1 to 100, default 20).",
+        order_description="Default: newest first.",
+    )
 
 
 @strawberry.type(name="BookConnection", description="A page of books.")
