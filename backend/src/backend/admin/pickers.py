@@ -16,6 +16,7 @@ from typing import Any
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette_admin.fields import BaseField
+from starlette_admin.helpers import static_url
 
 from backend.admin.forms import Unparsable, refuse_unparsable
 from backend.kit.text import database_id
@@ -72,3 +73,15 @@ class Picker(BaseField):
             return value
         label = _labels(request, self.name).get(value)
         return {"id": value, "label": f"#{value}" if label is None else label}
+
+    def additional_css_links(self, request: Request) -> list[str]:
+        """select2's style, on forms (as starlette-admin's relation fields)."""
+        if self._needs_form_assets(request):
+            return [static_url(request, "css/vendor/select2.min.css", v="4.1.0")]
+        return []
+
+    def additional_js_links(self, request: Request) -> list[str]:
+        """select2 itself, on forms (as starlette-admin's relation fields)."""
+        if self._needs_form_assets(request):
+            return [static_url(request, "js/vendor/select2.min.js", v="4.1.0")]
+        return []
