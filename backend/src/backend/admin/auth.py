@@ -15,6 +15,7 @@ stay counted).
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from litestar.exceptions import TooManyRequestsException
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +28,7 @@ from starlette_admin.auth import AdminUser, AuthProvider, LoginFailed
 from backend.apps.users.models import UserModel
 from backend.apps.users.services import UserService, canonical_email
 from backend.http.rate_limits import SignInLimits, client_address
+from backend.kit.services import Actor
 
 SESSION_USER_KEY = "user_id"
 SESSION_VERSION_KEY = "credentials_version"
@@ -45,6 +47,27 @@ REDACTED_LOGGERS = (
 _REDACTED_ARGUMENTS = ("username=", "user=", "q=", "filters=")
 REDACTED = "[redacted]"
 _PLACEHOLDER = re.compile(r"%[rsd]")
+
+
+@dataclass
+class SignedInAdmin(AdminUser):
+    """The signed-in superuser, as starlette-admin keeps it for the request
+    (`request.state.admin_user`), with the `Actor` the views write as."""
+
+    actor: Actor | None = None
+
+
+def admin_actor(request: Request) -> Actor:
+    """The `Actor` of the superuser signed in to this admin request.
+
+    Raises:
+        PermissionError: no superuser is signed in (starlette-admin lets no
+            such request reach a view).
+    """
+    admin = getattr(request.state, "admin_user", None)
+    if not isinstance(admin, SignedInAdmin) or admin.actor is None:
+        raise PermissionError("No administrator is signed in.")
+    return admin.actor
 
 
 def _users(request: Request) -> UserService:
@@ -93,7 +116,7 @@ class AdminAuthProvider(AuthProvider):
             await _users(request).end_credentials(user_id=user_id)
         return None
 
-    async def authenticate(self, request: Request) -> AdminUser | None:
+    async def authenticate(self, request: Request) -> SignedInAdmin | None:
         """The signed-in superuser, or `None` (the admin then redirects to login)."""
         user_id = request.session.get(SESSION_USER_KEY)
         version = request.session.get(SESSION_VERSION_KEY)
@@ -104,7 +127,7 @@ class AdminAuthProvider(AuthProvider):
         )
         if user is None or not user.is_superuser:
             return None
-        return AdminUser(username=_display_name(user))
+        return SignedInAdmin(username=_display_name(user), actor=Actor.of(user))
 
 
 def _display_name(user: UserModel) -> str:

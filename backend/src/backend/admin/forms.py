@@ -40,7 +40,13 @@ def _submitted(form_data: FormData, name: str) -> str | None:
     return raw.strip()
 
 
-async def _refuse_unparsable(value: object, message: str) -> None:
+async def refuse_unparsable(value: object, message: str) -> None:
+    """Refuse, with `message`, a value its field could not parse.
+
+    Raises:
+        ValueError: `value` is `Unparsable` (starlette-admin shows the message
+            next to the field).
+    """
     if isinstance(value, Unparsable):
         raise ValueError(message)  # noqa: TRY004 (starlette-admin shows ValueErrors)
 
@@ -61,7 +67,7 @@ class StrictIntegerField(IntegerField):
         self, request: Request, value: Any, form_values: dict[str, Any]
     ) -> None:
         """Refuse text that is not a whole number, then the field's own rules."""
-        await _refuse_unparsable(value, "Enter a whole number, e.g. 412.")
+        await refuse_unparsable(value, "Enter a whole number, e.g. 412.")
         await super().validate(request, value, form_values)
 
 
@@ -82,7 +88,7 @@ class StrictDateField(DateField):
         self, request: Request, value: Any, form_values: dict[str, Any]
     ) -> None:
         """Refuse text that is not a date, then the field's own rules."""
-        await _refuse_unparsable(value, "Enter a date as YYYY-MM-DD, e.g. 1965-08-01.")
+        await refuse_unparsable(value, "Enter a date as YYYY-MM-DD, e.g. 1965-08-01.")
         await super().validate(request, value, form_values)
 
 

@@ -3,19 +3,21 @@
 starlette-admin's `ModelView` writes rows itself; a `ServiceModelView`
 creates, edits and deletes through the service instead, inside a savepoint,
 so the service's rules apply and its errors show next to their form field
-(`admin.forms.form_errors`). Its form fields are built from the entity's
-field declarations (`kit.fields`): the same limits as REST and GraphQL.
+(`admin.forms.form_errors`). A service that guards rows by owner gets the
+signed-in superuser's `Actor` (`admin.auth.admin_actor`). Its form fields are
+built from the entity's field declarations (`kit.fields`): the same limits as
+REST and GraphQL.
 """
 
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from starlette.requests import Request
-from starlette_admin.fields import BaseField, StringField
+from starlette_admin.fields import BaseField, StringField, TextAreaField
 
 from backend.admin.forms import StrictDateField, StrictIntegerField, form_errors
 from backend.admin.views.model_view import IntegerIdModelView, require_id
-from backend.kit.fields import Date, Field, Fields, Integer, Isbn, Text
+from backend.kit.fields import Date, Field, Fields, Integer, Isbn, Paragraphs, Text
 from backend.kit.services import EntityService
 
 AUDIT_FIELDS = ["created_at", "updated_at"]
@@ -36,6 +38,8 @@ def form_field(name: str, field: Field) -> BaseField | str:
                 help_text="ISBN-10 or ISBN-13, hyphens and spaces allowed; "
                 "stored as ISBN-13.",
             )
+        case Paragraphs(max_length=max_length, required=required):
+            return TextAreaField(name, required=required, maxlength=max_length)
         case Integer():
             return StrictIntegerField(name)
         case Date():
@@ -55,8 +59,8 @@ class ServiceModelView[ServiceT: EntityService[Any]](IntegerIdModelView):
 
     A view names its service and the unique field a duplicate is reported on;
     its form shows the service's field declarations (`declarations`, by
-    default `service_type.fields`). A view may override `create_with` and
-    `edit_with` to call other service methods.
+    default `service_type.fields`). A view may override `create_with`,
+    `edit_with` and `delete_with` to call other service methods.
     """
 
     service_type: type[ServiceT]
@@ -92,15 +96,27 @@ class ServiceModelView[ServiceT: EntityService[Any]](IntegerIdModelView):
         names = self._declarations().names()
         return {name: data[name] for name in names if name in data}
 
-    async def create_with(self, service: ServiceT, data: Mapping[str, Any]) -> Any:
+    async def create_with(
+        self, request: Request, service: ServiceT, data: Mapping[str, Any]
+    ) -> Any:
         """Store a new row through `service` (`create_item`)."""
         return await service.create_item(self.form_values(data))
 
     async def edit_with(
-        self, service: ServiceT, item_id: int, data: Mapping[str, Any]
+        self,
+        request: Request,
+        service: ServiceT,
+        item_id: int,
+        data: Mapping[str, Any],
     ) -> Any:
         """Change the row `item_id` through `service` (`update_item`)."""
         return await service.update_item(item_id, self.form_values(data))
+
+    async def delete_with(
+        self, request: Request, service: ServiceT, item_id: int
+    ) -> None:
+        """Remove the row `item_id` through `service` (`delete_by_id`)."""
+        await service.delete_by_id(item_id, auto_commit=False)
 
     async def repr(self, obj: Any, request: Request) -> str:
         """How messages and lookups name a row: its first declared field."""
@@ -112,7 +128,8 @@ class ServiceModelView[ServiceT: EntityService[Any]](IntegerIdModelView):
         async with form_errors(
             request, duplicate_field=self.duplicate_field
         ) as session:
-            return await self.create_with(self.service_type(session=session), data)
+            service = self.service_type(session=session)
+            return await self.create_with(request, service, data)
 
     async def edit(self, request: Request, pk: Any, data: dict[str, Any]) -> Any:
         """Change a row through the service; its errors become form errors."""
@@ -120,11 +137,11 @@ class ServiceModelView[ServiceT: EntityService[Any]](IntegerIdModelView):
             request, duplicate_field=self.duplicate_field
         ) as session:
             service = self.service_type(session=session)
-            return await self.edit_with(service, require_id(pk), data)
+            return await self.edit_with(request, service, require_id(pk), data)
 
     async def delete(self, request: Request, pks: list[Any]) -> int:
-        """Remove the rows through the service (`delete_by_id`)."""
+        """Remove the rows through the service (`delete_with`)."""
         service = self.service_type(session=request.state.session)
         for pk in pks:
-            await service.delete_by_id(require_id(pk), auto_commit=False)
+            await self.delete_with(request, service, require_id(pk))
         return len(pks)

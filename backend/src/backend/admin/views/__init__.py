@@ -2,6 +2,6 @@
 
 from starlette_admin.views import BaseView
 
-from backend.admin.views import book, user
+from backend.admin.views import book, review, user
 
-ADMIN_VIEWS: list[type[BaseView]] = [book.view, user.view]
+ADMIN_VIEWS: list[type[BaseView]] = [book.view, review.view, user.view]

@@ -10,6 +10,11 @@ Its search box would `CAST(column AS TEXT) ILIKE '%q%'` every column, which
 no index serves, with `q` of any length: a view searches only through the
 indexed search its service gives (`search_clause`); a view without one
 answers a search with 400.
+
+A form's picker of rows (select2 over `relation-lookup`) asks for a page
+and the count of every match; the count reads them all, and `limit=0` meant
+no limit. A lookup here reads the page and one row more, in one statement,
+and reports as its total just enough for the picker to offer a next page.
 """
 
 from collections.abc import Sequence
@@ -20,8 +25,15 @@ from starlette.requests import Request
 from starlette.status import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND
 from starlette_admin.contrib.sqla import ModelView
 from starlette_admin.filters import FilterGroup
+from starlette_admin.types import RequestAction
 
 from backend.kit.text import MAX_DATABASE_ID, database_id
+
+_LOOKUP_TOTAL = "relation_lookup_total"
+
+
+def _looking_up(request: Request) -> bool:
+    return getattr(request.state, "action", None) == RequestAction.RELATION_LOOKUP
 
 
 def parse_id(value: object) -> int | None:
@@ -84,11 +96,29 @@ class IntegerIdModelView(ModelView):
         sorts: Sequence[tuple[str, str]] | None = None,
         filters: FilterGroup | None = None,
     ) -> Sequence[Any]:
-        """A page of rows, as starlette-admin's, once the offset fits BIGINT.
+        """A page of rows, as starlette-admin's, once the offset fits BIGINT;
+        a picker's lookup reads one row more (see `count`).
 
         Raises:
             HTTPException: 400 when `skip` or `limit` is beyond BIGINT.
         """
         if not 0 <= skip <= MAX_DATABASE_ID or not 0 <= limit <= MAX_DATABASE_ID:
             raise HTTPException(HTTP_400_BAD_REQUEST, "Page out of range.")
-        return await super().find_all(request, skip, limit, q, sorts, filters)
+        if not _looking_up(request):
+            return await super().find_all(request, skip, limit, q, sorts, filters)
+        rows = await super().find_all(request, skip, limit + 1, q, sorts, filters)
+        setattr(request.state, _LOOKUP_TOTAL, skip + len(rows))
+        return rows[:limit]
+
+    async def count(
+        self,
+        request: Request,
+        q: str | None = None,
+        filters: FilterGroup | None = None,
+    ) -> int:
+        """The number of matching rows; for a picker's lookup, the rows before
+        its page and on it, plus one when another page follows."""
+        total = getattr(request.state, _LOOKUP_TOTAL, None)
+        if _looking_up(request) and isinstance(total, int):
+            return total
+        return await super().count(request, q, filters)

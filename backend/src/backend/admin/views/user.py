@@ -7,6 +7,7 @@ itself is never shown.
 from collections.abc import Mapping
 from typing import Any, cast
 
+from markupsafe import escape
 from starlette.requests import Request
 from starlette_admin.fields import PasswordField
 
@@ -59,13 +60,17 @@ class UserAdminView(ServiceModelView[UserService]):
         return search_clause(term)
 
     async def create_with(
-        self, service: UserService, data: Mapping[str, Any]
+        self, request: Request, service: UserService, data: Mapping[str, Any]
     ) -> UserModel:
         """Store a user through the service: email normalised, password hashed."""
         return await service.create_user(fields=_user_fields(data, creating=True))
 
     async def edit_with(
-        self, service: UserService, item_id: int, data: Mapping[str, Any]
+        self,
+        request: Request,
+        service: UserService,
+        item_id: int,
+        data: Mapping[str, Any],
     ) -> UserModel:
         """Change a user through the service; an empty password keeps the old one."""
         fields = _user_fields(data, creating=False)
@@ -74,6 +79,12 @@ class UserAdminView(ServiceModelView[UserService]):
     async def repr(self, obj: UserModel, request: Request) -> str:
         """How messages and lookups name a user: its email."""
         return obj.email
+
+    async def select2_result(self, obj: UserModel, request: Request) -> str:
+        """How a picker offers a user: email, and name when there is one."""
+        if not obj.full_name:
+            return str(escape("<span>{}</span>").format(obj.email))
+        return str(escape("<span>{} ({})</span>").format(obj.email, obj.full_name))
 
 
 view = UserAdminView

@@ -1,0 +1,1 @@
+"""Review tests through the admin."""
