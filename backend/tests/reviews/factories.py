@@ -29,6 +29,8 @@ def review_payload(number: int = 1, /, **overrides: object) -> dict[str, object]
 
 async def seed_users(session: AsyncSession, count: int, *, start: int = 0) -> list[int]:
     """Insert `count` active users (`reviewer-<n>@example.com`) and return their ids."""
+    if not count:
+        return []  # an INSERT of no rows would insert one of defaults
     rows = [
         {
             "email": f"reviewer-{start + i}@example.com",
