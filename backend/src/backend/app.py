@@ -11,6 +11,7 @@ from litestar.openapi.spec import Components
 
 from backend.admin import admin_handler
 from backend.apps.books.controllers import BookController
+from backend.apps.reviews.controllers import BookReviewController, ReviewController
 from backend.apps.users.controllers import AuthController
 from backend.database import alchemy_config
 from backend.graphql.controller import graphql_controller
@@ -89,6 +90,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             HealthController,
             sign_in,
             BookController,
+            BookReviewController,
+            ReviewController,
             graphql_controller(settings),
             *frontend_routes(settings.frontend_dist),
         ],

@@ -16,10 +16,20 @@ async def create(
     changes: Values | None = None,
 ) -> Item:
     """Create a row over REST (201 expected) and return its body."""
-    body = spec.valid_input(number) | dict(changes or {})
-    response = await client.post(spec.rest_path, json=body)
+    response = await post_create(client, spec, spec.valid_input(number), changes)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+async def post_create(
+    client: httpx.AsyncClient,
+    spec: EntitySpec,
+    values: Values,
+    changes: Values | None = None,
+) -> httpx.Response:
+    """POST a new row of `values` with `changes`, at the entity's create path."""
+    path, body = spec.create_request(dict(values) | dict(changes or {}))
+    return await client.post(path, json=body)
 
 
 async def read(client: httpx.AsyncClient, spec: EntitySpec, row_id: int) -> Item:

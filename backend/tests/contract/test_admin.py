@@ -79,9 +79,10 @@ async def test_a_duplicate_in_every_spelling_is_a_form_error(
             admin_client, create_path(spec), form(spec, number, duplicate)
         )
         assert created.status_code == 422, spelling
-        edited = await submit(
-            admin_client, edit_path(spec, other_id), form(spec, number, duplicate)
-        )
-        assert edited.status_code == 422, spelling
+        if spec.unique_field_changes:
+            edited = await submit(
+                admin_client, edit_path(spec, other_id), form(spec, number, duplicate)
+            )
+            assert edited.status_code == 422, spelling
     assert await stored_ids(admin_client, spec) == sorted([row_id, other_id])
     assert await read(admin_client, spec, other_id) == other

@@ -12,7 +12,7 @@ from tests.contract.requests import (
     stored_ids,
     update_document,
 )
-from tests.contract.spec import EntitySpec, graphql_name, graphql_values
+from tests.contract.spec import EntitySpec
 from tests.helpers.graphql import database_id, execute, global_id, only_error
 from tests.helpers.sql import StatementRecorder
 
@@ -49,7 +49,7 @@ async def test_create_update_delete_through_graphql(
     created = await execute(
         client,
         create_document(spec),
-        {"input": graphql_values(spec.valid_input(1))},
+        {"input": spec.graphql_values(spec.valid_input(1))},
     )
     assert "errors" not in created, created
     node_id = created["data"]["done"]["id"]
@@ -58,7 +58,7 @@ async def test_create_update_delete_through_graphql(
     updated = await execute(
         client,
         update_document(spec),
-        {"id": node_id, "input": graphql_values(spec.update)},
+        {"id": node_id, "input": spec.graphql_values(spec.update)},
     )
     assert updated == {"data": {"done": {"id": node_id}}}
     stored = await read(client, spec, row_id)
@@ -73,9 +73,9 @@ async def test_invalid_input_is_bad_user_input_naming_the_field(
 ) -> None:
     for invalid in spec.invalid_inputs:
         values = spec.valid_input(1) | dict(invalid.changes)
-        variables = {"input": graphql_values(values)}
+        variables = {"input": spec.graphql_values(values)}
         error = only_error(await execute(client, create_document(spec), variables))
-        field = graphql_name(invalid.field)
+        field = spec.graphql_name(invalid.field)
         assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": field}
     assert await stored_ids(client, spec) == []
 
@@ -87,7 +87,7 @@ async def test_invalid_change_is_bad_user_input_and_keeps_the_row(
     before = await read(client, spec, row_id)
     node_id = global_id(spec.graphql_type, row_id)
     for invalid in spec.invalid_inputs:
-        variables = {"id": node_id, "input": graphql_values(invalid.changes)}
+        variables = {"id": node_id, "input": spec.graphql_values(invalid.changes)}
         error = only_error(await execute(client, update_document(spec), variables))
         assert error["extensions"]["code"] == "BAD_USER_INPUT", invalid
     assert await read(client, spec, row_id) == before
@@ -100,7 +100,7 @@ async def test_duplicate_in_every_spelling_is_a_conflict(
         client,
         create_document(spec),
         {
-            "input": graphql_values(
+            "input": spec.graphql_values(
                 spec.valid_input(1) | {spec.unique_field: spec.unique_value}
             )
         },
@@ -109,7 +109,7 @@ async def test_duplicate_in_every_spelling_is_a_conflict(
     for number, spelling in enumerate(spec.duplicate_spellings, start=2):
         values = spec.valid_input(number) | {spec.unique_field: spelling}
         body = await execute(
-            client, create_document(spec), {"input": graphql_values(values)}
+            client, create_document(spec), {"input": spec.graphql_values(values)}
         )
         assert only_error(body)["extensions"] == {"code": "CONFLICT"}, spelling
     assert await stored_ids(client, spec) == [first_id]
@@ -120,7 +120,10 @@ async def test_update_and_delete_of_an_unknown_row_are_not_found(
 ) -> None:
     node_id = global_id(spec.graphql_type, UNKNOWN_ID)
     for document, variables in (
-        (update_document(spec), {"id": node_id, "input": graphql_values(spec.update)}),
+        (
+            update_document(spec),
+            {"id": node_id, "input": spec.graphql_values(spec.update)},
+        ),
         (delete_document(spec), {"id": node_id}),
     ):
         error = only_error(await execute(client, document, variables))
@@ -134,8 +137,11 @@ async def test_anonymous_mutations_are_unauthenticated_and_write_nothing(
     before = await read(anonymous_client, spec, row_id)
     node_id = global_id(spec.graphql_type, row_id)
     for document, variables in (
-        (create_document(spec), {"input": graphql_values(spec.valid_input(2))}),
-        (update_document(spec), {"id": node_id, "input": graphql_values(spec.update)}),
+        (create_document(spec), {"input": spec.graphql_values(spec.valid_input(2))}),
+        (
+            update_document(spec),
+            {"id": node_id, "input": spec.graphql_values(spec.update)},
+        ),
         (delete_document(spec), {"id": node_id}),
     ):
         body = await execute(anonymous_client, document, variables)

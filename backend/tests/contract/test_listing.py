@@ -13,7 +13,7 @@ from tests.contract.requests import (
     walk_backward,
     walk_forward,
 )
-from tests.contract.spec import EntitySpec, graphql_values
+from tests.contract.spec import EntitySpec
 from tests.helpers.graphql import execute, only_error
 from tests.helpers.listing import Item, expected_order, page_through
 from tests.helpers.sql import StatementRecorder, recording_rows_read
@@ -86,7 +86,7 @@ async def test_each_filter_matches_the_same_rows_on_both_transports(
         seen = await page_through(anonymous_client, spec.rest_path, params)
         assert 0 < len(seen) < len(rows), params
         nodes = await walk_forward(
-            anonymous_client, spec, 100, filter=graphql_values(example.matching)
+            anonymous_client, spec, 100, filter=spec.graphql_values(example.matching)
         )
         assert nodes == [row["id"] for row in seen], params
 
@@ -103,7 +103,7 @@ async def test_each_filter_can_match_nothing_on_both_transports(
         assert response.status_code == 200, response.text
         assert response.json()["items"] == [], params
         page = await connection_page(
-            anonymous_client, spec, filter=graphql_values(example.non_matching)
+            anonymous_client, spec, filter=spec.graphql_values(example.non_matching)
         )
         assert page["edges"] == [], params
 
@@ -145,7 +145,7 @@ async def test_a_graphql_cursor_reused_with_other_filters_or_order_is_refused(
     others: list[dict[str, object]] = [
         {"orderBy": spec.order(sort)} for sort in spec.sorts[1:]
     ] + [
-        {"orderBy": first_order, "filter": graphql_values(example.matching)}
+        {"orderBy": first_order, "filter": spec.graphql_values(example.matching)}
         for example in spec.filters
     ]
     for other in others:

@@ -73,6 +73,7 @@ class ErrorBody(msgspec.Struct, omit_defaults=True):
 _DESCRIPTIONS: Mapping[int, str] = {
     400: "Invalid input: `extra` names each field to fix",
     401: "Authentication required or failed",
+    403: "Not yours: only its owner (or a superuser) may change it",
     404: "No such resource",
     409: "Conflicts with a stored resource",
     413: "Request body too large",

@@ -5,11 +5,12 @@ handlers of an entity (`list_handler` ... `delete_handler`).
 
 A controller assigns the handlers it serves as class attributes, like
 `list_books = rest.list_handler(BookRead, plural="books")`; a handler that
-needs more is written out as a method with the same route decorator.
+needs more is written out as a method with the same route decorator (a
+list method reads its page with `keyset_page`, as `list_handler` does).
 """
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 import msgspec
@@ -115,17 +116,19 @@ def dependencies(
 
 # Route decorators of the five operations of an entity at `/api/<plural>`
 # (item path `/{item_id}`): summaries, guards and documented errors, once.
+# `errors` documents the statuses an entity's handler adds (a 404 for an
+# unknown parent in the path, a 403 for an item only its owner may change).
 type Route = Callable[[Callable[..., Any]], HTTPRouteHandler]
 
 
-def list_route(plural: str) -> Route:
+def list_route(plural: str, *, errors: Iterable[int] = ()) -> Route:
     """`GET /`: one keyset page; filters and `sort` are bound into the cursor."""
     return get(
         "/",
         summary=f"List {plural}, one keyset page at a time",
         description="Filters and `sort` are bound into the cursor: change them "
         "and drop the cursor.",
-        responses=error_responses(400),
+        responses=error_responses(400, *errors),
     )
 
 
@@ -138,35 +141,35 @@ def read_route(noun: str) -> Route:
     )
 
 
-def create_route(noun: str) -> Route:
+def create_route(noun: str, *, errors: Iterable[int] = ()) -> Route:
     """`POST /`: store an item; needs a bearer token."""
     return post(
         "/",
         summary=f"Create a {noun}",
-        responses=error_responses(400, 401, 409, 413),
+        responses=error_responses(400, 401, 409, 413, *errors),
         guards=[requires_active_user],
         security=BEARER_SECURITY,
     )
 
 
-def update_route(noun: str) -> Route:
+def update_route(noun: str, *, errors: Iterable[int] = ()) -> Route:
     """`PATCH /{item_id}`: change the fields sent; needs a bearer token."""
     return patch(
         "/{item_id:str}",
         summary=f"Change some fields of a {noun}",
-        responses=error_responses(400, 401, 404, 409, 413),
+        responses=error_responses(400, 401, 404, 409, 413, *errors),
         guards=[requires_active_user],
         security=BEARER_SECURITY,
     )
 
 
-def delete_route(noun: str) -> Route:
+def delete_route(noun: str, *, errors: Iterable[int] = ()) -> Route:
     """`DELETE /{item_id}`: remove an item; needs a bearer token."""
     return delete(
         "/{item_id:str}",
         summary=f"Delete a {noun}",
         status_code=HTTP_204_NO_CONTENT,
-        responses=error_responses(401, 404),
+        responses=error_responses(401, 404, *errors),
         guards=[requires_active_user],
         security=BEARER_SECURITY,
     )
@@ -175,6 +178,27 @@ def delete_route(noun: str) -> Route:
 # The handlers. Each reads the controller's dependencies (`dependencies`):
 # the entity's service as `service`, its list query as `listing`.
 Service = NamedDependency[Any]  # the service, the list query: not validated again
+
+
+async def keyset_page(
+    service: Any,
+    listing: ListQuery,
+    body_type: type[Any],
+    *,
+    state: State,
+    cursor: str | None,
+    limit: int,
+) -> Page[Any]:
+    """The page after `cursor` of `service`'s `listing`, each row as `body_type`.
+
+    Raises:
+        InvalidCursorError: the cursor is malformed, forged or from another query.
+    """
+    paginator = KeysetPaginator(
+        service.pager(listing, codec=cursor_codec_of(state)),
+        to_item=lambda row: read_as(body_type, row),
+    )
+    return await paginator.page(cursor=cursor, limit=limit)
 
 
 def list_handler(body_type: Any, *, plural: str) -> HTTPRouteHandler:
@@ -194,11 +218,9 @@ def list_handler(body_type: Any, *, plural: str) -> HTTPRouteHandler:
         Raises:
             InvalidCursorError: the cursor is malformed, forged or from another query.
         """
-        paginator = KeysetPaginator(
-            service.pager(listing, codec=cursor_codec_of(state)),
-            to_item=lambda row: read_as(body_type, row),
+        return await keyset_page(
+            service, listing, body_type, state=state, cursor=cursor, limit=limit
         )
-        return await paginator.page(cursor=cursor, limit=limit)
 
     handler = named(typed(list_items, returns=Page[body_type]), f"list_{plural}")
     return list_route(plural)(handler)

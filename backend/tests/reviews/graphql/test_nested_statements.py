@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.books.factories import seed_books
 from tests.helpers.graphql import execute
 from tests.helpers.sql import StatementRecorder
-from tests.reviews.factories import seed_authors, seed_reviews
+from tests.reviews.factories import seed_authors, seed_reviews_per_book
 
 NESTED = """query($n: Int) { books(first: $n) { edges { node {
   reviews(first: 3) { edges { node { rating author { id } } } }
@@ -28,7 +28,7 @@ async def reviewed_books(db_session: AsyncSession, password_hash: str) -> list[i
     """120 books with 4 reviews each, by 8 authors."""
     books = await seed_books(db_session, 120)
     authors = await seed_authors(db_session, 8, password_hash=password_hash)
-    await seed_reviews(db_session, books, authors, per_book=4)
+    await seed_reviews_per_book(db_session, books, authors, per_book=4)
     return books
 
 

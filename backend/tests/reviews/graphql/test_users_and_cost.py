@@ -8,7 +8,7 @@ from backend.apps.users.models import UserModel
 from tests.books.factories import seed_books
 from tests.helpers.graphql import execute, global_id, only_error
 from tests.helpers.sql import StatementRecorder
-from tests.reviews.factories import seed_authors, seed_reviews
+from tests.reviews.factories import seed_authors, seed_reviews_per_book
 
 VIEWER = "{ viewer { id fullName } }"
 
@@ -77,7 +77,7 @@ async def test_nested_connections_count_against_the_cost_budget(
 ) -> None:
     books = await seed_books(db_session, 25)
     authors = await seed_authors(db_session, 4, password_hash=password_hash)
-    await seed_reviews(db_session, books, authors, per_book=4)
+    await seed_reviews_per_book(db_session, books, authors, per_book=4)
     with sql_statements() as statements:
         body = await execute(anonymous_client, NESTED, {"books": 100, "reviews": 100})
     error = only_error(body)
