@@ -101,6 +101,9 @@ class EntitySpec:
     graphql_names: Mapping[str, str] = field(default_factory=dict)
     """GraphQL names that are not the REST name in camelCase."""
     unique_field_changes: bool = True
+    admin_values: Values = field(default_factory=dict)
+    """Form fields the admin's create form needs beyond the API's input (a
+    review's author, which the API takes from the signed-in user)."""
     """Whether a change may set `unique_field` (a review's book never changes)."""
     prepare: Prepare | None = None
     """Inserts what the entity's rows need before each test; `seed`,

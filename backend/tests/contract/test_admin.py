@@ -23,7 +23,8 @@ def form(
     spec: EntitySpec, number: int, changes: Values | None = None
 ) -> dict[str, str]:
     """A filled form: a valid input with `changes`."""
-    return form_values(spec.valid_input(number) | dict(changes or {}))
+    values = spec.valid_input(number) | dict(spec.admin_values)
+    return form_values(values | dict(changes or {}))
 
 
 async def test_a_valid_create_and_edit_are_stored(

@@ -40,6 +40,7 @@ async def prepare(
         valid_input=valid_input,
         seed=seed,
         unique_value=books[0],
+        admin_values={"user_id": writer_id},
         duplicate_spellings=(books[0],),
         filters=(
             FilterExample({"book_id": str(books[3])}, {"book_id": str(unreviewed)}),

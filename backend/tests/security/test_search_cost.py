@@ -151,8 +151,10 @@ async def test_search_at_the_cap_is_planned_on_the_trigram_indexes(
     db_session: AsyncSession,
 ) -> None:
     """On an analysed 50 000-book catalogue, nothing disabled: every page and
-    the count of a random search at the cap look up the trigram indexes,
-    while the old 255-character maximum was a Seq Scan."""
+    the count of a random search at the cap look up the trigram indexes.
+
+    (The old 255-character maximum was usually planned as a Seq Scan; not
+    always, as the sampled statistics vary, so it is not asserted here.)"""
     await seed_catalogue(db_session, CATALOGUE_ROWS)
     for alphabet in ALPHABETS.values():
         for label, statement in statements(BookFilter(q=random_text(alphabet))).items():
@@ -160,11 +162,6 @@ async def test_search_at_the_cap_is_planned_on_the_trigram_indexes(
             kinds = [node["Node Type"] for node in nodes]
             assert "Seq Scan" not in kinds, (label, kinds)
             assert "~~*" in index_conditions(nodes), (label, kinds)
-    unserved = select(func.count()).select_from(BookModel)
-    pattern = f"%{random_text(ALPHABETS['hex'], 255)}%"
-    unserved = unserved.where(BookModel.title.ilike(pattern))
-    kinds = [node["Node Type"] for node in await plan_of(db_session, unserved)]
-    assert "Seq Scan" in kinds, kinds
 
 
 @pytest.mark.parametrize("q", UNICODE_RUNS)
