@@ -44,6 +44,17 @@ graphql '{"query": "{ books(first: 2, orderBy: TITLE) { edges { cursor node { id
 graphql '{"query": "mutation { createBook(input: {title: \"Emma\", author: \"Jane Austen\", isbn: \"978-0-14-143958-7\"}) { id isbn } }"}' \
   | python3 -c 'import json, sys; body = json.load(sys.stdin); assert body.get("data") or body["errors"][0]["extensions"]["code"] == "CONFLICT", body'
 
+# The README's review examples, on the book the examples above stored.
+book_id=$(curl -sf "$base/api/books?q=Dune&limit=1" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/books/$book_id/reviews" \
+  -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+  -d '{"rating": 5, "body": "A desert planet.\nSpice."}')
+case "$status" in 201|409) ;; *) fail "POST /api/books/$book_id/reviews answered $status";; esac
+curl -sf "$base/api/books/$book_id/reviews?sort=-rating&limit=3" >/dev/null || fail "reviews list failed"
+graphql '{"query": "{ books(first: 20) { edges { node { title reviewCount averageRating reviews(first: 3) { edges { node { rating author { fullName } } } pageInfo { endCursor } } } } } }"}' \
+  | python3 -c 'import json, sys; body = json.load(sys.stdin); assert "errors" not in body, body'
+
 curl -sf "$base/schema/openapi.json" >/dev/null || fail "/schema failed"
 curl -sf -o /dev/null "$base/admin/login" || fail "/admin/login failed"
 for _ in $(seq 1 60); do
