@@ -28,12 +28,14 @@ def review_payload(number: int = 1, /, **overrides: object) -> dict[str, object]
 
 
 async def seed_users(session: AsyncSession, count: int, *, start: int = 0) -> list[int]:
-    """Insert `count` active users (`reviewer-<n>@example.com`) and return their ids."""
+    """Insert `count` active users (`reviewer-<n>@example.com`, named
+    `Reader <n>`) and return their ids."""
     if not count:
         return []  # an INSERT of no rows would insert one of defaults
     rows = [
         {
             "email": f"reviewer-{start + i}@example.com",
+            "full_name": f"Reader {start + i}",
             "password_hash": NO_PASSWORD,
             "is_active": True,
             "is_superuser": False,
@@ -96,24 +98,6 @@ async def seed_reviews(
         )
     await session.flush()
     return ids
-
-
-async def seed_authors(
-    session: AsyncSession, count: int, *, password_hash: str
-) -> list[int]:
-    """Insert `count` users named `Reader <n>` and return their ids."""
-    rows = [
-        {
-            "email": f"reader{n}@example.com",
-            "full_name": f"Reader {n}",
-            "password_hash": password_hash,
-            "is_active": True,
-            "is_superuser": False,
-        }
-        for n in range(count)
-    ]
-    result = await session.execute(insert(UserModel).returning(UserModel.id), rows)
-    return list(result.scalars())
 
 
 async def seed_reviews_per_book(

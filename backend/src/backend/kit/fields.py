@@ -13,7 +13,7 @@ from those declarations
   strict number and date fields).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -70,6 +70,33 @@ class Field(Protocol):
         ...
 
 
+def _clean_text(
+    field: "Text | Paragraphs",
+    name: str,
+    value: str | None,
+    clean: Callable[[str, str], str],
+) -> str | None:
+    """`value` checked for length first (the Unicode checks stay cheap), then
+    cleaned by `clean`; one that shows nothing is None, or refused if required.
+
+    Raises:
+        InvalidFieldError: on `name`, when it is too long, `clean` refuses it,
+            or it shows nothing and is required.
+    """
+    if value is None:
+        return None
+    if len(value) > field.max_length:
+        raise _too_long(name, field.max_length)
+    cleaned = clean(name, value)
+    if cleaned:
+        return cleaned
+    if field.required:
+        raise InvalidFieldError(
+            name, f"{name} must not be empty: it needs a visible character"
+        )
+    return None
+
+
 def _too_long(name: str, max_length: int) -> InvalidFieldError:
     return InvalidFieldError(name, f"{name} must be at most {max_length} characters")
 
@@ -102,18 +129,7 @@ class Text:
             InvalidFieldError: on `name`, when it is too long, not one line,
                 or shows nothing and is required.
         """
-        if value is None:
-            return None
-        if len(value) > self.max_length:
-            raise _too_long(name, self.max_length)
-        cleaned = clean_single_line(name, value)
-        if cleaned:
-            return cleaned
-        if self.required:
-            raise InvalidFieldError(
-                name, f"{name} must not be empty: it needs a visible character"
-            )
-        return None
+        return _clean_text(self, name, value, clean_single_line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,18 +159,7 @@ class Paragraphs:
                 character other than a tab or line break, or shows nothing and
                 is required.
         """
-        if value is None:
-            return None
-        if len(value) > self.max_length:
-            raise _too_long(name, self.max_length)
-        cleaned = clean_paragraphs(name, value)
-        if cleaned:
-            return cleaned
-        if self.required:
-            raise InvalidFieldError(
-                name, f"{name} must not be empty: it needs a visible character"
-            )
-        return None
+        return _clean_text(self, name, value, clean_paragraphs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,6 +161,21 @@ def check_no_nul(field: str, value: str) -> str:
     return value
 
 
+def _trimmed(value: str, *, also: str = "") -> str:
+    """`value` without the invisible characters (and those of `also`) around
+    it; empty when it has no visible character."""
+    if not has_visible_character(value):
+        return ""
+    start, end = 0, len(value)
+    while value[start] in also or _is_trimmed(value[start]):
+        start += 1
+    while value[end - 1] in also or (
+        _is_trimmed(value[end - 1]) and not _modifies_visible(value, end - 1)
+    ):
+        end -= 1
+    return value[start:end]
+
+
 def clean_single_line(field: str, value: str) -> str:
     """Return `value` without the invisible characters around it.
 
@@ -179,14 +194,7 @@ def clean_single_line(field: str, value: str) -> str:
             f"{field} must be one line of text: no control characters, line "
             "breaks or bidirectional overrides",
         )
-    if not has_visible_character(value):
-        return ""
-    start, end = 0, len(value)
-    while _is_trimmed(value[start]):
-        start += 1
-    while _is_trimmed(value[end - 1]) and not _modifies_visible(value, end - 1):
-        end -= 1
-    return value[start:end]
+    return _trimmed(value)
 
 
 def clean_paragraphs(field: str, value: str) -> str:
@@ -209,16 +217,7 @@ def clean_paragraphs(field: str, value: str) -> str:
             f"{field} must be text: no control characters other than tabs and "
             "line breaks, no bidirectional overrides",
         )
-    if not has_visible_character(value):
-        return ""
-    start, end = 0, len(value)
-    while value[start] in "\t\n" or _is_trimmed(value[start]):
-        start += 1
-    while value[end - 1] in "\t\n" or (
-        _is_trimmed(value[end - 1]) and not _modifies_visible(value, end - 1)
-    ):
-        end -= 1
-    return value[start:end]
+    return _trimmed(value, also="\t\n")
 
 
 def check_password_text(field: str, value: str) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.reviews.services import ReviewSort
 from tests.books.factories import seed_books
 from tests.helpers.graphql import database_id, execute, global_id, only_error
-from tests.reviews.factories import seed_authors, seed_reviews_per_book
+from tests.reviews.factories import seed_reviews_per_book, seed_users
 from tests.reviews.graphql.documents import BOOK_REVIEWS, book_reviews
 
 PER_BOOK = 11
@@ -16,10 +16,10 @@ ORDERS = [sort.name for sort in ReviewSort]
 
 
 @pytest.fixture
-async def books(db_session: AsyncSession, password_hash: str) -> list[int]:
+async def books(db_session: AsyncSession) -> list[int]:
     """Three books with 11 reviews each (ties in time and rating)."""
     ids = await seed_books(db_session, 3)
-    authors = await seed_authors(db_session, PER_BOOK, password_hash=password_hash)
+    authors = await seed_users(db_session, PER_BOOK)
     await seed_reviews_per_book(db_session, ids, authors, per_book=PER_BOOK)
     return ids
 

@@ -17,7 +17,7 @@ from backend.apps.reviews.services import ReviewListQuery, ReviewService, Review
 from backend.paging.keyset import Position
 from tests.books.factories import BASE_TIME, seed_books
 from tests.helpers.sql import plan_nodes
-from tests.reviews.factories import seed_authors, seed_reviews_per_book
+from tests.reviews.factories import seed_reviews_per_book, seed_users
 
 INDEXES = {
     "book_id": {
@@ -64,9 +64,9 @@ async def explain(
 
 
 @pytest.fixture
-async def reviewed(db_session: AsyncSession, password_hash: str) -> list[int]:
+async def reviewed(db_session: AsyncSession) -> list[int]:
     books = await seed_books(db_session, 60)
-    authors = await seed_authors(db_session, 6, password_hash=password_hash)
+    authors = await seed_users(db_session, 6)
     await seed_reviews_per_book(db_session, books, authors, per_book=6)
     await db_session.execute(text("ANALYZE review"))
     return books

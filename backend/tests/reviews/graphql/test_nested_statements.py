@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.books.factories import seed_books
 from tests.helpers.graphql import execute
 from tests.helpers.sql import StatementRecorder
-from tests.reviews.factories import seed_authors, seed_reviews_per_book
+from tests.reviews.factories import seed_reviews_per_book, seed_users
 
 NESTED = """query($n: Int) { books(first: $n) { edges { node {
   reviews(first: 3) { edges { node { rating author { id } } } }
@@ -24,10 +24,10 @@ SIZES = [1, 20, 100]
 
 
 @pytest.fixture
-async def reviewed_books(db_session: AsyncSession, password_hash: str) -> list[int]:
+async def reviewed_books(db_session: AsyncSession) -> list[int]:
     """120 books with 4 reviews each, by 8 authors."""
     books = await seed_books(db_session, 120)
-    authors = await seed_authors(db_session, 8, password_hash=password_hash)
+    authors = await seed_users(db_session, 8)
     await seed_reviews_per_book(db_session, books, authors, per_book=4)
     return books
 

@@ -8,7 +8,7 @@ from backend.apps.users.models import UserModel
 from tests.books.factories import seed_books
 from tests.helpers.graphql import execute, global_id, only_error
 from tests.helpers.sql import StatementRecorder
-from tests.reviews.factories import seed_authors, seed_reviews_per_book
+from tests.reviews.factories import seed_reviews_per_book, seed_users
 
 VIEWER = "{ viewer { id fullName } }"
 
@@ -72,11 +72,10 @@ NESTED = """query($books: Int, $reviews: Int) { books(first: $books) { edges { n
 async def test_nested_connections_count_against_the_cost_budget(
     anonymous_client: httpx.AsyncClient,
     db_session: AsyncSession,
-    password_hash: str,
     sql_statements: StatementRecorder,
 ) -> None:
     books = await seed_books(db_session, 25)
-    authors = await seed_authors(db_session, 4, password_hash=password_hash)
+    authors = await seed_users(db_session, 4)
     await seed_reviews_per_book(db_session, books, authors, per_book=4)
     with sql_statements() as statements:
         body = await execute(anonymous_client, NESTED, {"books": 100, "reviews": 100})
