@@ -41,15 +41,18 @@ function SignedInReviews({ bookId }: { bookId: string }) {
 
 type Notice = { kind: "info" | "error"; text: string };
 /** What takes the focus once the reviews have reloaded or grown. */
-type FocusTarget = "mine" | "form" | { firstNew: number };
+type FocusTarget = "mine" | "form" | "firstNew";
 
 function ReviewsSection({ bookId, viewerId }: { bookId: string; viewerId: string | null }) {
   const execute = useClient();
   const pages = useBookReviews(bookId, viewerId);
   const headingId = useId();
   const formHeadingId = useId();
+  const listHeadingId = useId();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
+  // The first review "Load more" brought: focusable (tabIndex -1) until the next one.
+  const [firstNewIndex, setFirstNewIndex] = useState<number | null>(null);
   const mineHeading = useRef<HTMLHeadingElement>(null);
   const formHeading = useRef<HTMLHeadingElement>(null);
   const firstNew = useRef<HTMLElement>(null);
@@ -82,13 +85,12 @@ function ReviewsSection({ bookId, viewerId }: { bookId: string; viewerId: string
   }
 
   function loadMore() {
-    setFocusTarget({ firstNew: pages.edges.length });
+    setFirstNewIndex(pages.edges.length);
+    setFocusTarget("firstNew");
     pages.loadMore();
   }
 
   if (!pages.bookFound) return null;
-  const focusIndex =
-    typeof focusTarget === "object" && focusTarget !== null ? focusTarget.firstNew : null;
   const busy = pages.status === "loading" || pages.status === "refreshing";
   return (
     <section
@@ -143,13 +145,18 @@ function ReviewsSection({ bookId, viewerId }: { bookId: string; viewerId: string
       )}
 
       {pages.edges.length > 0 ? (
-        <ol className="review-list" aria-label="All reviews">
+        <h3 id={listHeadingId} className="review-list__heading">
+          All reviews
+        </h3>
+      ) : null}
+      {pages.edges.length > 0 ? (
+        <ol className="review-list" aria-labelledby={listHeadingId}>
           {pages.edges.map((edge, index) => (
             <li key={edge.node.id}>
               <ReviewCard
                 review={edge.node}
                 viewerId={viewerId}
-                focusRef={index === focusIndex ? firstNew : undefined}
+                focusRef={index === firstNewIndex ? firstNew : undefined}
               />
             </li>
           ))}
