@@ -2,12 +2,29 @@
  * Test data through the real API, with the same typed documents the app uses.
  */
 import type { APIRequestContext } from "@playwright/test";
-import { type BookInput, CreateBookDocument, type TypedDocumentString } from "../src/gql/graphql";
+import {
+  type BookInput,
+  CreateBookDocument,
+  CreateReviewDocument,
+  type ReviewInput,
+  type TypedDocumentString,
+} from "../src/gql/graphql";
 
-export const USER = {
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export const USER: Credentials = {
   email: process.env.E2E_EMAIL ?? "e2e-user@example.com",
   password: process.env.E2E_PASSWORD ?? "e2e-password",
 };
+
+/** The other users scripts/e2e.sh creates ("Reviewer <n>"), to write reviews. */
+export const REVIEWERS: Credentials[] = Array.from(
+  { length: Number(process.env.E2E_REVIEWERS ?? 0) },
+  (_, i) => ({ email: `reviewer-${i + 1}@example.com`, password: USER.password }),
+);
 
 export interface Session {
   token: string;
@@ -16,14 +33,17 @@ export interface Session {
 }
 
 /** Signs in through `POST /api/auth/login`, as the sign-in page does. */
-export async function signIn(request: APIRequestContext): Promise<Session> {
-  const response = await request.post("/api/auth/login", { data: USER });
+export async function signIn(
+  request: APIRequestContext,
+  user: Credentials = USER,
+): Promise<Session> {
+  const response = await request.post("/api/auth/login", { data: user });
   if (!response.ok())
     throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
   const body = (await response.json()) as { access_token: string; expires_in: number };
   return {
     token: body.access_token,
-    email: USER.email,
+    email: user.email,
     expiresAt: Date.now() + body.expires_in * 1000,
   };
 }
@@ -48,6 +68,15 @@ async function graphql<TResult, TVariables>(
 export async function createBook(request: APIRequestContext, session: Session, input: BookInput) {
   const { createBook } = await graphql(request, session, CreateBookDocument, { input });
   return createBook.id;
+}
+
+export async function createReview(
+  request: APIRequestContext,
+  session: Session,
+  input: ReviewInput,
+) {
+  const { createReview } = await graphql(request, session, CreateReviewDocument, { input });
+  return createReview.id;
 }
 
 let serial = 0;

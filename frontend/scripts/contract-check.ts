@@ -55,6 +55,13 @@ const CASES: Case[] = [
     failsAt: "tsc",
     mentions: /'string \| null' is not assignable to type 'string'/,
   },
+  {
+    name: "Book.reviewCount is removed (a field the reviews section selects)",
+    edit: (schema) =>
+      schema.replace(/^(type Book implements Node \{[^}]*?)\n {2}reviewCount: Int!/m, "$1"),
+    failsAt: "codegen",
+    mentions: /Cannot query field "reviewCount" on type "Book"/,
+  },
 ];
 
 function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {

@@ -2,7 +2,8 @@
 # `task frontend:test:e2e`: Playwright against the real stack, which this script
 # sets up and always tears down again:
 #   1. a throwaway database on the server DATABASE_URL points at (default: the
-#      local Postgres), migrated, with one user to sign in as;
+#      local Postgres), migrated, with one user to sign in as and E2E_REVIEWERS
+#      more whose reviews the review tests seed;
 #   2. the backend (litestar run, APP_ENV=test) on a free loopback port, and the
 #      built frontend: from the backend itself when it serves frontend/dist at /
 #      (as in production), else from vite preview (proxying /graphql and /api);
@@ -121,7 +122,21 @@ in_backend env DATABASE_URL="$E2E_DATABASE_URL" \
 export E2E_EMAIL="e2e-user@example.com"
 export E2E_PASSWORD="e2e-password-$$-$RANDOM"
 in_backend env DATABASE_URL="$E2E_DATABASE_URL" \
-  uv run python -m backend.apps.users.cli --email "$E2E_EMAIL" --password "$E2E_PASSWORD"
+  uv run python -m backend.apps.users.cli --email "$E2E_EMAIL" --password "$E2E_PASSWORD" \
+  --full-name "E2E Reader"
+# Other users, whose reviews fill a book's list (a user reviews a book once):
+# reviewer-<n>@example.com, same password, in one process.
+export E2E_REVIEWERS=6
+in_backend env DATABASE_URL="$E2E_DATABASE_URL" uv run python - <<'PY'
+import os, sys
+from backend.apps.users.cli import main
+
+for n in range(1, int(os.environ["E2E_REVIEWERS"]) + 1):
+    email = f"reviewer-{n}@example.com"
+    args = ["--email", email, "--password", os.environ["E2E_PASSWORD"], "--full-name", f"Reviewer {n}"]
+    if main(args) != 0:
+        sys.exit(1)
+PY
 
 api_port="$(free_port)"
 start backend in_backend env APP_ENV=test DATABASE_URL="$E2E_DATABASE_URL" LOGIN_RATE_LIMIT=1000 \

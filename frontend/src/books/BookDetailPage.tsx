@@ -2,6 +2,7 @@ import { useAuth } from "../auth/AuthContext";
 import { BookDetailDocument } from "../gql/graphql";
 import { describeError } from "../graphql/errors";
 import { useQuery } from "../graphql/useQuery";
+import { BookReviews } from "../reviews/BookReviews";
 import { paths } from "../router/routes";
 import { ErrorState, Loading } from "../ui/Alert";
 import { PageHeading } from "../ui/PageHeading";
@@ -55,6 +56,7 @@ export function BookDetailPage({ id }: { id: string }) {
           <a href={paths.signIn(paths.book(book.id))}>Sign in to edit or delete this book</a>
         </p>
       )}
+      <BookReviews bookId={book.id} />
     </>
   );
 }

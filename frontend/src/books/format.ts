@@ -15,3 +15,11 @@ export function formatDateTime(isoDateTime: string): string {
   const date = new Date(isoDateTime);
   return Number.isNaN(date.getTime()) ? isoDateTime : date.toLocaleString();
 }
+
+/** The day of an ISO date-time, in the reader's locale and time zone. */
+export function formatDayOf(isoDateTime: string): string {
+  const date = new Date(isoDateTime);
+  return Number.isNaN(date.getTime())
+    ? isoDateTime
+    : date.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
+}

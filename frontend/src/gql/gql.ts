@@ -22,6 +22,9 @@ type Documents = {
     "query BookList($first: Int!, $after: String, $filter: BookFilter, $orderBy: BookOrder!) {\n  books(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        ...BookCard\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.BookListDocument,
     "mutation DeleteBook($id: ID!) {\n  deleteBook(id: $id)\n}": typeof types.DeleteBookDocument,
     "query BookForEdit($id: ID!) {\n  bookById(id: $id) {\n    id\n    ...BookFormFields\n  }\n}": typeof types.BookForEditDocument,
+    "query Viewer {\n  viewer {\n    id\n  }\n}\n\nquery BookReviews($bookId: ID!, $first: Int!, $after: String, $viewerId: ID, $withMine: Boolean!) {\n  bookById(id: $bookId) {\n    id\n    reviewCount\n    averageRating\n    reviews(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ReviewCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n  mine: reviews(first: 1, filter: {bookId: $bookId, authorId: $viewerId}) @include(if: $withMine) {\n    edges {\n      node {\n        id\n        rating\n        body\n        ...ReviewCard\n      }\n    }\n  }\n}": typeof types.ViewerDocument,
+    "fragment ReviewCard on Review {\n  id\n  rating\n  body\n  createdAt\n  author {\n    id\n    fullName\n  }\n}": typeof types.ReviewCardFragmentDoc,
+    "mutation CreateReview($input: ReviewInput!) {\n  createReview(input: $input) {\n    id\n  }\n}\n\nmutation UpdateReview($id: ID!, $input: ReviewPatchInput!) {\n  updateReview(id: $id, input: $input) {\n    id\n  }\n}\n\nmutation DeleteReview($id: ID!) {\n  deleteReview(id: $id)\n}": typeof types.CreateReviewDocument,
 };
 const documents: Documents = {
     "fragment BookCard on Book {\n  id\n  title\n  author\n  publishedOn\n}": types.BookCardFragmentDoc,
@@ -31,6 +34,9 @@ const documents: Documents = {
     "query BookList($first: Int!, $after: String, $filter: BookFilter, $orderBy: BookOrder!) {\n  books(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        ...BookCard\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.BookListDocument,
     "mutation DeleteBook($id: ID!) {\n  deleteBook(id: $id)\n}": types.DeleteBookDocument,
     "query BookForEdit($id: ID!) {\n  bookById(id: $id) {\n    id\n    ...BookFormFields\n  }\n}": types.BookForEditDocument,
+    "query Viewer {\n  viewer {\n    id\n  }\n}\n\nquery BookReviews($bookId: ID!, $first: Int!, $after: String, $viewerId: ID, $withMine: Boolean!) {\n  bookById(id: $bookId) {\n    id\n    reviewCount\n    averageRating\n    reviews(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ReviewCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n  mine: reviews(first: 1, filter: {bookId: $bookId, authorId: $viewerId}) @include(if: $withMine) {\n    edges {\n      node {\n        id\n        rating\n        body\n        ...ReviewCard\n      }\n    }\n  }\n}": types.ViewerDocument,
+    "fragment ReviewCard on Review {\n  id\n  rating\n  body\n  createdAt\n  author {\n    id\n    fullName\n  }\n}": types.ReviewCardFragmentDoc,
+    "mutation CreateReview($input: ReviewInput!) {\n  createReview(input: $input) {\n    id\n  }\n}\n\nmutation UpdateReview($id: ID!, $input: ReviewPatchInput!) {\n  updateReview(id: $id, input: $input) {\n    id\n  }\n}\n\nmutation DeleteReview($id: ID!) {\n  deleteReview(id: $id)\n}": types.CreateReviewDocument,
 };
 
 /**
@@ -61,6 +67,18 @@ export function graphql(source: "mutation DeleteBook($id: ID!) {\n  deleteBook(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BookForEdit($id: ID!) {\n  bookById(id: $id) {\n    id\n    ...BookFormFields\n  }\n}"): typeof import('./graphql').BookForEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Viewer {\n  viewer {\n    id\n  }\n}\n\nquery BookReviews($bookId: ID!, $first: Int!, $after: String, $viewerId: ID, $withMine: Boolean!) {\n  bookById(id: $bookId) {\n    id\n    reviewCount\n    averageRating\n    reviews(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ReviewCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n  mine: reviews(first: 1, filter: {bookId: $bookId, authorId: $viewerId}) @include(if: $withMine) {\n    edges {\n      node {\n        id\n        rating\n        body\n        ...ReviewCard\n      }\n    }\n  }\n}"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ReviewCard on Review {\n  id\n  rating\n  body\n  createdAt\n  author {\n    id\n    fullName\n  }\n}"): typeof import('./graphql').ReviewCardFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateReview($input: ReviewInput!) {\n  createReview(input: $input) {\n    id\n  }\n}\n\nmutation UpdateReview($id: ID!, $input: ReviewPatchInput!) {\n  updateReview(id: $id, input: $input) {\n    id\n  }\n}\n\nmutation DeleteReview($id: ID!) {\n  deleteReview(id: $id)\n}"): typeof import('./graphql').CreateReviewDocument;
 
 
 export function graphql(source: string) {

@@ -39,6 +39,19 @@ export type BookPatchInput = {
   title?: string | null | undefined;
 };
 
+/** A new review of a book by the signed-in user. */
+export type ReviewInput = {
+  body: string;
+  bookId: string | number;
+  rating: number;
+};
+
+/** A partial change: only the fields sent are changed. */
+export type ReviewPatchInput = {
+  body?: string | null | undefined;
+  rating?: number | null | undefined;
+};
+
 export type BookCardFragment = { id: string, title: string, author: string, publishedOn: string | null } & { ' $fragmentName'?: 'BookCardFragment' };
 
 export type BookDetailQueryVariables = Exact<{
@@ -100,6 +113,52 @@ export type BookForEditQuery = { bookById: (
     & { ' $fragmentRefs'?: { 'BookFormFieldsFragment': BookFormFieldsFragment } }
   ) | null };
 
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string } | null };
+
+export type BookReviewsQueryVariables = Exact<{
+  bookId: string | number;
+  first: number;
+  after?: string | null | undefined;
+  viewerId?: string | number | null | undefined;
+  withMine: boolean;
+}>;
+
+
+export type BookReviewsQuery = { bookById: { id: string, reviewCount: number, averageRating: number | null, reviews: { edges: Array<{ cursor: string, node: (
+          { id: string }
+          & { ' $fragmentRefs'?: { 'ReviewCardFragment': ReviewCardFragment } }
+        ) }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, mine?: { edges: Array<{ node: (
+        { id: string, rating: number, body: string }
+        & { ' $fragmentRefs'?: { 'ReviewCardFragment': ReviewCardFragment } }
+      ) }> } };
+
+export type ReviewCardFragment = { id: string, rating: number, body: string, createdAt: string, author: { id: string, fullName: string | null } | null } & { ' $fragmentName'?: 'ReviewCardFragment' };
+
+export type CreateReviewMutationVariables = Exact<{
+  input: ReviewInput;
+}>;
+
+
+export type CreateReviewMutation = { createReview: { id: string } };
+
+export type UpdateReviewMutationVariables = Exact<{
+  id: string | number;
+  input: ReviewPatchInput;
+}>;
+
+
+export type UpdateReviewMutation = { updateReview: { id: string } };
+
+export type DeleteReviewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteReviewMutation = { deleteReview: string };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -147,6 +206,18 @@ export const BookFormFieldsFragmentDoc = new TypedDocumentString(`
   pageCount
 }
     `, {"fragmentName":"BookFormFields"}) as unknown as TypedDocumentString<BookFormFieldsFragment, unknown>;
+export const ReviewCardFragmentDoc = new TypedDocumentString(`
+    fragment ReviewCard on Review {
+  id
+  rating
+  body
+  createdAt
+  author {
+    id
+    fullName
+  }
+}
+    `, {"fragmentName":"ReviewCard"}) as unknown as TypedDocumentString<ReviewCardFragment, unknown>;
 export const BookDetailDocument = new TypedDocumentString(`
     query BookDetail($id: ID!) {
   bookById(id: $id) {
@@ -220,3 +291,70 @@ export const BookForEditDocument = new TypedDocumentString(`
   publishedOn
   pageCount
 }`) as unknown as TypedDocumentString<BookForEditQuery, BookForEditQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const BookReviewsDocument = new TypedDocumentString(`
+    query BookReviews($bookId: ID!, $first: Int!, $after: String, $viewerId: ID, $withMine: Boolean!) {
+  bookById(id: $bookId) {
+    id
+    reviewCount
+    averageRating
+    reviews(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          ...ReviewCard
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  mine: reviews(first: 1, filter: { bookId: $bookId, authorId: $viewerId }) @include(if: $withMine) {
+    edges {
+      node {
+        id
+        rating
+        body
+        ...ReviewCard
+      }
+    }
+  }
+}
+    fragment ReviewCard on Review {
+  id
+  rating
+  body
+  createdAt
+  author {
+    id
+    fullName
+  }
+}`) as unknown as TypedDocumentString<BookReviewsQuery, BookReviewsQueryVariables>;
+export const CreateReviewDocument = new TypedDocumentString(`
+    mutation CreateReview($input: ReviewInput!) {
+  createReview(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReviewMutation, CreateReviewMutationVariables>;
+export const UpdateReviewDocument = new TypedDocumentString(`
+    mutation UpdateReview($id: ID!, $input: ReviewPatchInput!) {
+  updateReview(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateReviewMutation, UpdateReviewMutationVariables>;
+export const DeleteReviewDocument = new TypedDocumentString(`
+    mutation DeleteReview($id: ID!) {
+  deleteReview(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteReviewMutation, DeleteReviewMutationVariables>;

@@ -57,8 +57,14 @@ function isOneOf<F extends string>(name: string, names: readonly F[]): name is F
   return names.some((candidate) => candidate === name);
 }
 
-function messageFor(item: GraphQLErrorItem): string {
-  switch (item.extensions.code) {
+/** Messages a caller puts in place of the defaults, by `extensions.code`. */
+export type CodeMessages = Partial<Record<string, string>>;
+
+function messageFor(item: GraphQLErrorItem, messages: CodeMessages = {}): string {
+  const code = typeof item.extensions.code === "string" ? item.extensions.code : "";
+  const own = messages[code];
+  if (own !== undefined) return own;
+  switch (code) {
     case "UNAUTHENTICATED":
       return "Your session has ended. Sign in again.";
     case "NOT_FOUND":
@@ -70,10 +76,14 @@ function messageFor(item: GraphQLErrorItem): string {
   }
 }
 
-/** Sorts the errors of a failed request into field, form and special cases. */
+/**
+ * Sorts the errors of a failed request into field, form and special cases;
+ * `messages` replaces the form-level message of the codes it names.
+ */
 export function toFormErrors<F extends string>(
   error: unknown,
   fieldNames: readonly F[],
+  messages: CodeMessages = {},
 ): FormErrors<F> {
   const result: FormErrors<F> = { fields: {}, form: [], conflict: false, unauthenticated: false };
   if (!(error instanceof GraphQLRequestError)) {
@@ -88,16 +98,16 @@ export function toFormErrors<F extends string>(
     if (code === "BAD_USER_INPUT" && name !== null && isOneOf(name, fieldNames)) {
       result.fields[name] ??= item.message;
     } else {
-      result.form.push(messageFor(item));
+      result.form.push(messageFor(item, messages));
     }
   }
   return result;
 }
 
 /** A message for a failed query (pages show it with a retry button). */
-export function describeError(error: unknown): string {
+export function describeError(error: unknown, messages: CodeMessages = {}): string {
   if (error instanceof GraphQLRequestError) {
-    return error.errors.map(messageFor).join(" ");
+    return error.errors.map((item) => messageFor(item, messages)).join(" ");
   }
   return error instanceof Error ? error.message : "Something went wrong.";
 }
