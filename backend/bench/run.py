@@ -1,4 +1,5 @@
-"""`task bench`: seed 100 000 books, serve the app as production would, measure.
+"""`task bench`: seed 100 000 books and their reviews, serve the app as production
+would, measure.
 
 Usage: python -m bench.run [--rows N] [--seconds S] [--connections C] [--workers W]
        python -m bench.run --smoke     (a tiny run for CI, so the benchmark cannot rot)
@@ -8,6 +9,7 @@ import argparse
 import asyncio
 import json
 import sys
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,11 +28,26 @@ BOOKS_QUERY = (
     f"{{ books(first: 20) {{ edges {{ cursor node {{ {FIELDS} }} }} "
     "pageInfo { hasNextPage endCursor } } }"
 )
-TARGETS = {
+# Issue 13's nested list and its flat counterpart: the same books, the same fields.
+BOOK_TITLES = "id title"
+FLAT_BOOKS_QUERY = f"{{ books(first: 20) {{ edges {{ node {{ {BOOK_TITLES} }} }} }} }}"
+NESTED_BOOKS_QUERY = (
+    f"{{ books(first: 20) {{ edges {{ node {{ {BOOK_TITLES} "
+    "reviews(first: 3) { edges { node { rating body author { id } } } } "
+    "} } } }"
+)
+FLAT_GRAPHQL = "GraphQL books(first: 20) { id title }"
+NESTED_GRAPHQL = "GraphQL books(first: 20) { id title reviews(first: 3) }"
+FLAT_REST = "REST list ?limit=20"
+NESTED_REST = "REST reviews of a book ?limit=20"
+TARGETS: dict[str, tuple[str, float] | None] = {
     "deep page / first page": ("<=", 1.2),
     "REST list / floor": (">=", 0.25),
     "GraphQL list / REST list": (">=", 0.5),
+    "GraphQL nested / flat": (">=", 0.5),
+    "REST reviews of a book / REST list": None,
 }
+"""Each ratio's target (issue 16), or None when it is only reported."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +108,22 @@ async def _deep_cursors(dsn: str, offset: int) -> dict[BookSort, str]:
     return cursors
 
 
+async def _most_reviewed_book(dsn: str) -> int:
+    connection = await asyncpg.connect(dsn)
+    try:
+        return await connection.fetchval(
+            "SELECT id FROM book ORDER BY review_count DESC, id LIMIT 1"
+        )
+    finally:
+        await connection.close()
+
+
 def _scenarios(
-    api: str, plan: Plan, cursors: dict[BookSort, str], some_id: int
+    api: str,
+    plan: Plan,
+    cursors: dict[BookSort, str],
+    some_id: int,
+    reviewed_id: int,
 ) -> Iterator[tuple[str, str, str | None]]:
     for sort in BookSort:
         yield (
@@ -119,6 +150,44 @@ def _scenarios(
             {"query": f'{{ node(id: "{node_id}") {{ ... on Book {{ {FIELDS} }} }} }}'}
         ),
     )
+    # Each nested list right after its flat counterpart, so that their ratio
+    # compares runs close in time on a shared machine.
+    yield FLAT_REST, f"{api}/api/books?limit=20", None
+    yield NESTED_REST, f"{api}/api/books/{reviewed_id}/reviews?limit=20", None
+    yield FLAT_GRAPHQL, f"{api}/graphql", json.dumps({"query": FLAT_BOOKS_QUERY})
+    yield NESTED_GRAPHQL, f"{api}/graphql", json.dumps({"query": NESTED_BOOKS_QUERY})
+
+
+def _fetch(url: str, body: str | None) -> object:
+    request = urllib.request.Request(  # noqa: S310 (loopback only)
+        url,
+        data=None if body is None else body.encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return json.load(response)
+
+
+def _check(name: str, answer: object) -> None:
+    """Refuse a scenario whose answer is not what it means to measure: wrk
+    counts an error status, not a GraphQL error or an empty page.
+
+    Raises:
+        TypeError: the answer is not a JSON object.
+        RuntimeError: the answer is a GraphQL error, or a nested scenario's
+            page is not full.
+    """
+    if not isinstance(answer, dict):
+        raise TypeError(f"{name}: answered {answer!r}")
+    if answer.get("errors"):
+        raise RuntimeError(f"{name}: answered errors {answer['errors']}")
+    if name == NESTED_REST and len(answer["items"]) != 20:
+        raise RuntimeError(f"{name}: {len(answer['items'])} reviews, not 20")
+    if name == NESTED_GRAPHQL:
+        books = [edge["node"] for edge in answer["data"]["books"]["edges"]]
+        reviews = [edge["node"] for book in books for edge in book["reviews"]["edges"]]
+        if len(books) != 20 or not reviews:
+            raise RuntimeError(f"{name}: {len(books)} books, {len(reviews)} reviews")
 
 
 def _ratio_rows(results: dict[str, load.Result], plan: Plan) -> list[tuple[str, float]]:
@@ -142,6 +211,16 @@ def _ratio_rows(results: dict[str, load.Result], plan: Plan) -> list[tuple[str, 
             results["GraphQL books(first: 20)"].requests_per_second / rest,
         )
     )
+    for ratio, nested, flat in (
+        ("GraphQL nested / flat", NESTED_GRAPHQL, FLAT_GRAPHQL),
+        ("REST reviews of a book / REST list", NESTED_REST, FLAT_REST),
+    ):
+        ratios.append(
+            (
+                ratio,
+                results[nested].requests_per_second / results[flat].requests_per_second,
+            )
+        )
     return ratios
 
 
@@ -163,8 +242,11 @@ def _report(results: dict[str, load.Result], plan: Plan) -> bool:
     out.write("\n| ratio | measured | target | met |\n|---|---:|---:|---|\n")
     all_met = True
     for name, value in _ratio_rows(results, plan):
-        base = name.split(" (")[0]
-        op, target = TARGETS[base]
+        goal = TARGETS[name.split(" (")[0]]
+        if goal is None:
+            out.write(f"| {name} | {value:.2f} | - | - |\n")
+            continue
+        op, target = goal
         met = value <= target if op == "<=" else value >= target
         all_met &= met
         out.write(
@@ -187,6 +269,7 @@ def main() -> int:
     seed.prepare(settings, plan.rows)
     try:
         cursors = asyncio.run(_deep_cursors(dsn, plan.deep_offset))
+        reviewed_id = asyncio.run(_most_reviewed_book(dsn))
         results: dict[str, load.Result] = {}
         with servers.serve(
             "bench.floor:app",
@@ -211,9 +294,18 @@ def main() -> int:
                 f"app start-up ({plan.server}): {api.startup_seconds:.2f} s "
                 "from process start to the first /health answer\n"
             )
-            for name, target, body in _scenarios(
-                api.url, plan, cursors, some_id=plan.rows // 2
-            ):
+            scenarios = list(
+                _scenarios(
+                    api.url,
+                    plan,
+                    cursors,
+                    some_id=plan.rows // 2,
+                    reviewed_id=reviewed_id,
+                )
+            )
+            for name, target, body in scenarios:
+                _check(name, _fetch(target, body))
+            for name, target, body in scenarios:
                 results[name] = load.run(
                     name,
                     target,
