@@ -124,6 +124,13 @@ class JSONBodyRequest(Request[Any, Any, Any]):
             raise ClientException("JSON is malformed: nested too deeply") from exc
 
 
+# nginx's status for a request its client abandoned; nobody reads the answer.
+CLIENT_CLOSED_REQUEST = 499
+# Set in the scope (`http.request_budget`) when the client left while sending
+# its body: Litestar then fails the body read with a 500 that is not ours.
+CLIENT_LEFT = "backend.client_left"
+
+
 def log_internal_error(request: Request[Any, Any, Any], exc: BaseException) -> None:
     """Log the error behind a 500 at ERROR, with its traceback and the request id."""
     logger.error(
@@ -142,8 +149,17 @@ def internal_error_handler(
     """A masked 500 for an unexpected error, logged once (`log_internal_error`).
 
     Litestar routes here every exception no other handler takes, and every
-    `HTTPException` whose status is 500.
+    `HTTPException` whose status is 500. A client that left while sending its
+    body fails the body read with a 500 too: that is logged as an abandoned
+    request, and nobody is left to read the answer.
     """
+    if request.scope.get(CLIENT_LEFT):
+        logger.warning(
+            "request abandoned (client disconnected while sending its body): %s %s",
+            request.method,
+            request.url.path,
+        )
+        return _error(CLIENT_CLOSED_REQUEST, "Client closed the request.")
     log_internal_error(request, exc)
     return _error(HTTP_500_INTERNAL_SERVER_ERROR, INTERNAL_ERROR)
 

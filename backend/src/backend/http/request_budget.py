@@ -21,6 +21,7 @@ only in the log).
 
 import asyncio
 import logging
+from typing import Any, cast
 
 import msgspec
 from litestar.types import (
@@ -35,11 +36,15 @@ from litestar.types import (
 )
 
 from backend.errors import QUERY_TIMED_OUT
-from backend.http.errors import TIMED_OUT_RETRY_AFTER_SECONDS, ErrorBody
+from backend.http.errors import (
+    CLIENT_CLOSED_REQUEST,
+    CLIENT_LEFT,
+    TIMED_OUT_RETRY_AFTER_SECONDS,
+    ErrorBody,
+)
 
 logger = logging.getLogger(__name__)
 
-CLIENT_CLOSED_REQUEST = 499
 _TIMED_OUT_BODY = msgspec.json.encode(ErrorBody(503, QUERY_TIMED_OUT))
 
 
@@ -56,6 +61,8 @@ class _Exchange:
     """One request's `receive` and `send`, watched for a disconnect."""
 
     def __init__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # The scope as a plain mapping: the flag is ours, not an ASGI key.
+        self._scope = cast("dict[str, Any]", scope)
         self._receive = receive
         self._send = send
         self._watched: asyncio.Queue[ReceiveMessage] = asyncio.Queue()
@@ -93,6 +100,8 @@ class _Exchange:
         if not self._body_pending:
             return await self._watched.get()
         message = await self._receive()
+        if message["type"] == "http.disconnect":
+            self._scope[CLIENT_LEFT] = True
         if message["type"] != "http.request" or not message.get("more_body"):
             self._body_pending = False
             if message["type"] == "http.request":
