@@ -188,6 +188,17 @@ WORST_CASE_VARIABLES = {
     "orderBy": "TITLE",
     "id": global_id("Book", 1),
     "input": {"title": "t", "author": "a", "isbn": "0441172717"},
+    "bookId": global_id("Book", 1),
+    "viewerId": global_id("User", 1),
+    "withMine": True,
+}
+# Operations whose variables of a shared name hold another input type.
+OPERATION_VARIABLES: dict[str, dict[str, object]] = {
+    "CreateReview": {
+        "input": {"bookId": global_id("Book", 1), "rating": 5, "body": "b"}
+    },
+    "UpdateReview": {"id": global_id("Review", 1), "input": {"rating": 4}},
+    "DeleteReview": {"id": global_id("Review", 1)},
 }
 
 
@@ -197,11 +208,15 @@ def test_frontend_documents_fit_the_default_budget_at_their_largest() -> None:
     assert {op.name.value for _, op in operations if op.name} >= {
         "BookList",
         "BookDetail",
+        "BookReviews",
+        *OPERATION_VARIABLES,
     }
     for source, operation in operations:
         definitions = operation.variable_definitions or ()
         names = {variable.variable.name.value for variable in definitions}
-        values = {k: v for k, v in WORST_CASE_VARIABLES.items() if k in names}
+        name = operation.name.value if operation.name else ""
+        worst = WORST_CASE_VARIABLES | OPERATION_VARIABLES.get(name, {})
+        values = {k: v for k, v in worst.items() if k in names}
         variables = get_variable_values(graphql_schema, definitions, values)
         assert not isinstance(variables, list), variables
         cost = operation_cost(graphql_schema, parse(source), operation, variables)
