@@ -10,6 +10,7 @@ the decoder (`JSONBodyRequest`): a 400, never a 500.
 """
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +21,11 @@ from advanced_alchemy.exceptions import (
     RepositoryError,
 )
 from litestar import Request, Response
-from litestar.exceptions import ClientException, TooManyRequestsException
+from litestar.exceptions import (
+    ClientException,
+    TooManyRequestsException,
+    ValidationException,
+)
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import (
     HTTP_400_BAD_REQUEST,
@@ -31,7 +36,7 @@ from litestar.status_codes import (
     HTTP_500_INTERNAL_SERVER_ERROR,
     HTTP_503_SERVICE_UNAVAILABLE,
 )
-from litestar.types import ExceptionHandlersMap
+from litestar.types import Empty, ExceptionHandlersMap
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -102,20 +107,72 @@ def _error(
     return Response(ErrorBody(status_code, detail, extra), status_code=status_code)
 
 
+def _body_struct(handler: Any) -> type[msgspec.Struct] | None:
+    """The `msgspec.Struct` a route handler's `data` is, if it is one."""
+    signature = getattr(handler, "parsed_fn_signature", None)
+    data = signature.parameters.get("data") if signature else None
+    annotation = getattr(data, "annotation", None)
+    if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+        return annotation
+    return None
+
+
+def _is_json(body: bytes) -> bool:
+    """Whether `body` is well-formed JSON (valid UTF-8, nesting the decoder takes)."""
+    try:
+        msgspec.json.decode(body or b"null")
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return False
+    return True
+
+
+def _body_problem(
+    request: Request[Any, Any, Any], exc: msgspec.ValidationError
+) -> ValidationException:
+    """Litestar's 400 for a body that does not fit its type, naming the field."""
+    message, _, path = str(exc).partition(" - at `$.")
+    key = re.split(r"[.\[`]", path, maxsplit=1)[0] if path else "data"
+    return ValidationException(
+        detail=f"Validation failed for {request.method} {request.url.path}",
+        extra=[{"message": message, "key": key, "source": "body"}],
+    )
+
+
 class JSONBodyRequest(Request[Any, Any, Any]):
     """A request whose JSON body decodes, or is a 400 saying why it does not.
 
     Litestar turns the decoder's syntax errors into 400s, but not invalid
     UTF-8 inside a string (`UnicodeDecodeError`) or nesting deeper than the
     decoder's stack (`RecursionError`).
+
+    A body a handler takes as a `msgspec.Struct` is decoded into it strictly,
+    as its OpenAPI schema states: Litestar converts bodies leniently, which
+    would take `"5"` or `5.0` for an integer and `"true"` for a boolean.
     """
 
     async def json(self) -> Any:
-        """The decoded JSON body (`None` when empty).
+        """The decoded JSON body (`None` when empty), or the handler's body
+        `Struct`, decoded strictly.
 
         Raises:
             ClientException: a 400 when the body is not valid UTF-8 JSON.
+            ValidationException: a 400 naming the field whose value does not
+                have the type the body's schema states.
         """
+        body_type = _body_struct(self.scope.get("route_handler"))
+        if body_type is not None and self._json is Empty:
+            body = await self.body()
+            try:
+                self._json = msgspec.json.decode(body or b"null", type=body_type)
+            except msgspec.ValidationError as exc:
+                # The typed decoder stops at the first wrong value: a body
+                # that is not JSON at all is answered below, as malformed.
+                if _is_json(body):
+                    raise _body_problem(self, exc) from exc
+            except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+                pass  # malformed JSON: answered below, as for any other body
+            else:
+                return self._json
         try:
             return await super().json()
         except UnicodeDecodeError as exc:
