@@ -1,7 +1,8 @@
 """A body is decoded strictly into the type its OpenAPI schema states: a
-string, a float or a boolean where an integer belongs (or a number where a
-string belongs) is a 400 naming the field, and nothing is written. Litestar's
-own conversion is lenient and took `"5"` as 5."""
+string or a boolean where an integer belongs (or a number where a string
+belongs) is a 400 naming the field, and nothing is written. Litestar's own
+conversion is lenient and took `"5"` as 5. A whole float (`5.0`) is an integer
+to JSON Schema, so it is taken, as the schema promises."""
 
 import httpx
 import pytest
@@ -10,7 +11,7 @@ from tests.books.factories import book_payload
 
 WRONG_TYPES = [
     ("page_count", "412"),
-    ("page_count", 412.0),
+    ("page_count", 412.5),
     ("page_count", True),
     ("title", 5),
     ("published_on", 20010203),
@@ -39,7 +40,7 @@ async def test_a_change_of_the_wrong_json_type_is_a_400_and_keeps_the_row(
     assert (await client.get(path)).json() == created
 
 
-@pytest.mark.parametrize("rating", ["5", 5.0, True])
+@pytest.mark.parametrize("rating", ["5", 4.5, True, None])
 async def test_a_review_rating_of_the_wrong_json_type_is_a_400(
     client: httpx.AsyncClient, rating: object
 ) -> None:
@@ -53,7 +54,21 @@ async def test_a_review_rating_of_the_wrong_json_type_is_a_400(
     assert refreshed["review_count"] == 0
 
 
-async def test_well_typed_bodies_still_pass(client: httpx.AsyncClient) -> None:
-    created = await client.post("/api/books", json=book_payload(10, page_count=412))
+@pytest.mark.parametrize("page_count", [412, 412.0])
+async def test_well_typed_bodies_still_pass(
+    client: httpx.AsyncClient, page_count: object
+) -> None:
+    payload = book_payload(10, page_count=page_count, published_on="2001-02-03")
+    created = await client.post("/api/books", json=payload)
     assert created.status_code == 201, created.text
     assert created.json()["page_count"] == 412
+    assert created.json()["published_on"] == "2001-02-03"
+
+
+async def test_a_whole_float_rating_is_an_integer(client: httpx.AsyncClient) -> None:
+    book = (await client.post("/api/books", json=book_payload(11))).json()
+    response = await client.post(
+        f"/api/books/{book['id']}/reviews", json={"rating": 5.0, "body": "Fine."}
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["rating"] == 5

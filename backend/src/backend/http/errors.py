@@ -117,13 +117,41 @@ def _body_struct(handler: Any) -> type[msgspec.Struct] | None:
     return None
 
 
-def _is_json(body: bytes) -> bool:
-    """Whether `body` is well-formed JSON (valid UTF-8, nesting the decoder takes)."""
+def _json_of(body: bytes) -> Any:
+    """`body` decoded as JSON, or None when it is not well-formed JSON."""
     try:
-        msgspec.json.decode(body or b"null")
+        return [msgspec.json.decode(body or b"null")]
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
-        return False
-    return True
+        return None
+
+
+def _integral(value: Any) -> Any:
+    """`value` with every whole float (`2.0`) an int, as JSON Schema reads it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_integral(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _integral(item) for key, item in value.items()}
+    return value
+
+
+def _converted(
+    request: Request[Any, Any, Any],
+    decoded: list[Any],
+    body_type: type[msgspec.Struct],
+    exc: msgspec.ValidationError,
+) -> msgspec.Struct:
+    """The body as `body_type` once whole floats count as integers (JSON
+    Schema's `integer` takes `2.0`); still strict about every other type.
+
+    Raises:
+        ValidationException: the body still does not fit `body_type`.
+    """
+    try:
+        return msgspec.convert(_integral(decoded[0]), body_type, strict=True)
+    except msgspec.ValidationError as again:
+        raise _body_problem(request, again) from exc
 
 
 def _body_problem(
@@ -167,8 +195,9 @@ class JSONBodyRequest(Request[Any, Any, Any]):
             except msgspec.ValidationError as exc:
                 # The typed decoder stops at the first wrong value: a body
                 # that is not JSON at all is answered below, as malformed.
-                if _is_json(body):
-                    raise _body_problem(self, exc) from exc
+                if (decoded := _json_of(body)) is not None:
+                    self._json = _converted(self, decoded, body_type, exc)
+                    return self._json
             except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
                 pass  # malformed JSON: answered below, as for any other body
             else:
