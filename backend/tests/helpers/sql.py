@@ -6,7 +6,8 @@ from collections.abc import Callable, Generator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, Select, event, text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 type StatementRecorder = Callable[[], AbstractContextManager[list[str]]]
 """The `sql_statements` fixture: `with sql_statements() as statements: ...`."""
@@ -85,3 +86,25 @@ def plan_nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
     for child in plan.get("Plans", []):
         nodes.extend(plan_nodes(child))
     return nodes
+
+
+async def index_plan(
+    session: AsyncSession, statement: Select[Any]
+) -> list[dict[str, Any]]:
+    """The plan nodes of `statement` with sequential scans, bitmap scans and
+    sorts priced out: the plan shows whether an index serves it in order.
+
+    Compiled for the session's own driver (`$n` parameters), so array casts
+    and other typed parameters explain as they run.
+    """
+    for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+        await session.execute(text(f"SET LOCAL {setting} = off"))
+    connection = await session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    names = compiled.positiontup or []
+    result = await connection.exec_driver_sql(
+        f"EXPLAIN (FORMAT JSON) {compiled}",
+        tuple(compiled.params[name] for name in names),
+    )
+    (document,) = result.scalar_one()
+    return plan_nodes(document["Plan"])

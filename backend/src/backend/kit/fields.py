@@ -70,6 +70,18 @@ class Field(Protocol):
         ...
 
 
+def _text_meta(
+    field: "Text | Paragraphs", pattern: str, description: str
+) -> msgspec.Meta:
+    """The schema limits of a text field: its length bounds and `pattern`."""
+    return msgspec.Meta(
+        min_length=1 if field.required else 0,
+        max_length=field.max_length,
+        pattern=pattern,
+        description=description,
+    )
+
+
 def _clean_text(
     field: "Text | Paragraphs",
     name: str,
@@ -115,12 +127,7 @@ class Text:
     @property
     def meta(self) -> msgspec.Meta:
         """Length bounds and the single-line pattern."""
-        return msgspec.Meta(
-            min_length=1 if self.required else 0,
-            max_length=self.max_length,
-            pattern=SINGLE_LINE_PATTERN,
-            description=SINGLE_LINE_DESCRIPTION,
-        )
+        return _text_meta(self, SINGLE_LINE_PATTERN, SINGLE_LINE_DESCRIPTION)
 
     def clean(self, name: str, value: str | None) -> str | None:
         """The value trimmed of invisible characters around it.
@@ -143,12 +150,7 @@ class Paragraphs:
     @property
     def meta(self) -> msgspec.Meta:
         """Length bounds and the pattern."""
-        return msgspec.Meta(
-            min_length=1 if self.required else 0,
-            max_length=self.max_length,
-            pattern=PARAGRAPHS_PATTERN,
-            description=PARAGRAPHS_DESCRIPTION,
-        )
+        return _text_meta(self, PARAGRAPHS_PATTERN, PARAGRAPHS_DESCRIPTION)
 
     def clean(self, name: str, value: str | None) -> str | None:
         """The value with LF line ends, trimmed of invisible characters and

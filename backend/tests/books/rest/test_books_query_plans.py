@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import RelationshipProperty
@@ -20,7 +19,7 @@ from backend.apps.books.services import BookFilter, BookListQuery, BookService, 
 from backend.models import BookModel as RegisteredBook
 from backend.paging.keyset import Position
 from tests.books.factories import BASE_TIME, seed_books
-from tests.helpers.sql import StatementRecorder, plan_nodes
+from tests.helpers.sql import StatementRecorder, index_plan
 
 FILTERS = [BookFilter(), BookFilter(q="book 01"), BookFilter(author="Author 3")]
 _NAMED = postgresql.dialect(paramstyle="named")
@@ -34,14 +33,7 @@ async def explain(
         value = {"created_at": BASE_TIME, "title": "Book 050", "published_on": None}
         position = Position(value[query.sort.value.removeprefix("-")], 250)
     statement = BookService.list_statement(query=query, limit=20, after=position)
-    compiled = statement.compile(dialect=_NAMED)
-    for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
-        await session.execute(text(f"SET LOCAL {setting} = off"))
-    result = await session.execute(
-        text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
-    )
-    (document,) = result.scalar_one()
-    return plan_nodes(document["Plan"])
+    return await index_plan(session, statement)
 
 
 @pytest.mark.parametrize("sort", list(BookSort))

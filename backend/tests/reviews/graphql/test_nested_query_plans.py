@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.apps.reviews.services import ReviewListQuery, ReviewService, ReviewSort
 from backend.paging.keyset import Position
 from tests.books.factories import BASE_TIME, seed_books
-from tests.helpers.sql import plan_nodes
+from tests.helpers.sql import index_plan
 from tests.reviews.factories import seed_reviews_per_book, seed_users
 
 INDEXES = {
@@ -48,19 +48,7 @@ async def explain(
         after=position,
         backward=backward,
     )
-    for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
-        await session.execute(text(f"SET LOCAL {setting} = off"))
-    # The driver's own `$n` parameters: the array's `::BIGINT[]` cast is no
-    # `text()` parameter.
-    connection = await session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
-    positions = compiled.positiontup or []
-    result = await connection.exec_driver_sql(
-        f"EXPLAIN (FORMAT JSON) {compiled}",
-        tuple(compiled.params[name] for name in positions),
-    )
-    (document,) = result.scalar_one()
-    return plan_nodes(document["Plan"])
+    return await index_plan(session, statement)
 
 
 @pytest.fixture

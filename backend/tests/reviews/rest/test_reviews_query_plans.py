@@ -10,7 +10,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,7 +21,7 @@ from backend.apps.reviews.services import (
 )
 from backend.paging.keyset import Position
 from tests.books.factories import BASE_TIME, seed_books
-from tests.helpers.sql import plan_nodes
+from tests.helpers.sql import index_plan
 from tests.reviews.factories import seed_reviews
 
 _NAMED = postgresql.dialect(paramstyle="named")
@@ -40,14 +39,7 @@ async def explain(
         value = {"created_at": BASE_TIME + timedelta(minutes=10), "rating": 3}
         position = Position(value[query.sort.value.removeprefix("-")], 250)
     statement = ReviewService.list_statement(query=query, limit=20, after=position)
-    compiled = statement.compile(dialect=_NAMED)
-    for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
-        await session.execute(text(f"SET LOCAL {setting} = off"))
-    result = await session.execute(
-        text(f"EXPLAIN (FORMAT JSON) {compiled}"), compiled.params
-    )
-    (document,) = result.scalar_one()
-    return plan_nodes(document["Plan"])
+    return await index_plan(session, statement)
 
 
 @pytest.mark.parametrize("sort", list(ReviewSort))
